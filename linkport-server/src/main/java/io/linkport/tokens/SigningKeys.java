@@ -1,0 +1,143 @@
+package io.linkport.tokens;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.linkport.common.Ids;
+import io.linkport.common.LinkportProperties;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * ES256 signing keys kept in the database, so every node and every restart signs and verifies
+ * with the same keys. The newest key signs; older keys stay in the JWKS until every token they
+ * signed has expired. A node that sees a token with an unknown {@code kid} (signed by a key
+ * another node just rotated in) reloads before refusing it. Signers and verifiers are built once
+ * per key, not per token.
+ */
+@Component
+class SigningKeys {
+
+    /** Longest-lived token Linkport signs, so a retired key stays published at least this long. */
+    static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+
+    private final JdbcSigningKeyRepository repository;
+    private final Clock clock;
+    private final Duration rotation;
+    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private volatile Active active;
+    private volatile JWKSet published = new JWKSet();
+    private volatile Instant lastReload = Instant.EPOCH;
+
+    private record Active(SigningKey key, ECDSASigner signer) {
+    }
+
+    SigningKeys(JdbcSigningKeyRepository repository, Clock clock, LinkportProperties properties) {
+        this.repository = repository;
+        this.clock = clock;
+        this.rotation = properties.signingKeyRotation();
+        reload();
+    }
+
+    @Scheduled(fixedDelayString = "${linkport.signing-key-refresh:PT1M}", initialDelayString = "${linkport.signing-key-refresh:PT1M}")
+    synchronized void reload() {
+        Instant now = clock.instant();
+        lastReload = now;
+        List<SigningKey> keys = repository.listPublishedAfter(now.minus(MAX_TOKEN_LIFETIME));
+        SigningKey newest = keys.isEmpty() ? null : keys.get(0);
+        if (newest == null || !newest.retireAfter().isAfter(now)) {
+            newest = generate(now);
+            repository.insert(newest);
+            keys = repository.listPublishedAfter(now.minus(MAX_TOKEN_LIFETIME));
+        }
+        try {
+            active = new Active(newest, new ECDSASigner(newest.jwk()));
+            for (SigningKey key : keys) {
+                verifiers.computeIfAbsent(key.kid(), kid -> verifier(key));
+            }
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot build a signer for key " + newest.kid(), e);
+        }
+        published = new JWKSet(keys.stream().map(k -> (JWK) k.jwk().toPublicJWK()).toList());
+    }
+
+    private SigningKey generate(Instant now) {
+        try {
+            ECKey jwk = new ECKeyGenerator(Curve.P_256).keyID(Ids.prefixed("sk_")).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256).generate();
+            return new SigningKey(jwk.getKeyID(), jwk, now, now.plus(rotation));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate an ES256 key", e);
+        }
+    }
+
+    private static JWSVerifier verifier(SigningKey key) {
+        try {
+            return new ECDSAVerifier(key.jwk().toECPublicKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot build a verifier for key " + key.kid(), e);
+        }
+    }
+
+    String sign(JWTClaimsSet claims, String type) {
+        Active current = active;
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.key().kid())
+                .type(new JOSEObjectType(type)).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(current.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The token's claims if its signature verifies with one of our keys; nothing else is checked here. */
+    Optional<SignedJWT> verifySignature(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            String kid = jwt.getHeader().getKeyID();
+            if (kid == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+                return Optional.empty();
+            }
+            JWSVerifier verifier = verifiers.get(kid);
+            if (verifier == null && lastReload.isBefore(clock.instant().minusSeconds(5))) {
+                // Another node may have rotated in a key; reload, but at most every few seconds
+                // so tokens with made-up key ids cannot turn into a database flood.
+                reload();
+                verifier = verifiers.get(kid);
+            }
+            return verifier != null && jwt.verify(verifier) ? Optional.of(jwt) : Optional.empty();
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    Map<String, Object> jwks() {
+        return published.toJSONObject(true);
+    }
+
+    String activeKid() {
+        return active.key().kid();
+    }
+}

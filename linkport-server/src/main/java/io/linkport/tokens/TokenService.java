@@ -1,0 +1,132 @@
+package io.linkport.tokens;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.linkport.common.LinkportProperties;
+import io.linkport.common.Mode;
+import io.linkport.web.ApiException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and consumes the browser-facing tokens. A token is a signed JWT for the browser and a
+ * row in {@code issued_tokens} for us: its signature proves we issued it, and the row decides
+ * whether it may still be used — single use, expiry and revocation are enforced by a conditional
+ * UPDATE, so they hold across nodes and restarts whatever the JWT says.
+ */
+@Service
+public class TokenService {
+
+    public static final String AUDIENCE = "linkport-widget";
+
+    private final SigningKeys keys;
+    private final JdbcIssuedTokenRepository tokens;
+    private final Clock clock;
+    private final String issuer;
+
+    TokenService(SigningKeys keys, JdbcIssuedTokenRepository tokens, Clock clock, LinkportProperties properties) {
+        this.keys = keys;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.issuer = properties.issuer();
+    }
+
+    /** Stores and signs a new token; joins the caller's transaction so it commits with the caller's rows. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public SignedToken issue(TokenKind kind, String tenantId, Mode mode, String subject, String linkId,
+                             Map<String, Object> details, Duration lifetime) {
+        Instant now = clock.instant();
+        Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
+        IssuedToken record = new IssuedToken(UUID.randomUUID().toString(), kind, tenantId, mode, subject, linkId,
+                details == null ? Map.of() : details, now, issuedAt.plus(lifetime), null, null);
+        tokens.insert(record);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .jwtID(record.id())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(record.expiresAt()))
+                .claim("typ", kind.jwtType())
+                .claim("tid", tenantId)
+                .claim("mode", mode.lower())
+                .build();
+        return new SignedToken(record, keys.sign(claims, kind.jwtType()));
+    }
+
+    /**
+     * Uses a token up. Exactly one of any number of concurrent callers succeeds; every other gets
+     * a 409 {@code token_already_used}. Expired → 401 {@code token_expired}; superseded by a
+     * refresh → 401 {@code token_revoked}; anything else wrong → 401 {@code invalid_token}.
+     */
+    @Transactional
+    public IssuedToken consume(String jwt, TokenKind expected) {
+        IssuedToken token = inspect(jwt, expected);
+        if (!tokens.consume(token.id(), clock.instant())) {
+            throw rejection(tokens.find(token.id()).orElse(token));
+        }
+        return tokens.find(token.id()).orElseThrow();
+    }
+
+    /** The token's record if its signature and type are right, without using it up. */
+    public IssuedToken inspect(String jwt, TokenKind expected) {
+        SignedJWT parsed = keys.verifySignature(jwt == null ? "" : jwt.trim()).orElseThrow(TokenService::invalid);
+        try {
+            JWTClaimsSet claims = parsed.getJWTClaimsSet();
+            if (parsed.getHeader().getType() == null || !expected.jwtType().equals(parsed.getHeader().getType().getType())
+                    || !claims.getAudience().contains(AUDIENCE) || !issuer.equals(claims.getIssuer())) {
+                throw invalid();
+            }
+            IssuedToken token = tokens.find(claims.getJWTID()).orElseThrow(TokenService::invalid);
+            if (token.kind() != expected) {
+                throw invalid();
+            }
+            return token;
+        } catch (ParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** Seed 001: refreshing a user's token makes the previous unused ones invalid. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public int revokeUnused(String tenantId, TokenKind kind, String subject) {
+        return tokens.revokeUnused(tenantId, kind, subject, clock.instant());
+    }
+
+    /** Binds a token to the link it opened (or that was created for it). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void bindToLink(String tokenId, String linkId) {
+        tokens.setLink(tokenId, linkId);
+    }
+
+    public java.util.Optional<IssuedToken> find(String tokenId) {
+        return tokens.find(tokenId);
+    }
+
+    private ApiException rejection(IssuedToken token) {
+        if (token.consumedAt() != null) {
+            return new ApiException(HttpStatus.CONFLICT, "token_already_used",
+                    "This token has already been used. Create a new one for each session.");
+        }
+        if (token.revokedAt() != null) {
+            return ApiException.unauthorized("token_revoked", "This token was replaced by a newer one.");
+        }
+        if (!token.expiresAt().isAfter(clock.instant())) {
+            return ApiException.unauthorized("token_expired", "This token has expired. Create a new one.");
+        }
+        return invalid();
+    }
+
+    private static ApiException invalid() {
+        return ApiException.unauthorized("invalid_token", "The token is not valid.");
+    }
+}

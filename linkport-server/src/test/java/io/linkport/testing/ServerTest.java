@@ -1,0 +1,63 @@
+package io.linkport.testing;
+
+import io.linkport.LinkportApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of every whole-server test: one real Linkport server on a random port, on H2 or
+ * PostgreSQL (see {@link TestDatabase}), shared by all test classes in the JVM (Spring caches
+ * the context because every subclass has the same configuration — keep it that way: do not add
+ * per-class properties or {@code @MockitoBean}s). Tests talk to it over real HTTP with {@link #api}.
+ */
+@SpringBootTest(classes = LinkportApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServerTest {
+
+    public static final String BOOTSTRAP_SECRET = "sk_sandbox_test_bootstrap_secret_0123456789abcdef";
+    public static final String ADMIN_KEY = "ak_test_admin_key_0123456789abcdef0123456789";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        TestDatabase.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("linkport.bootstrap-secret", () -> BOOTSTRAP_SECRET);
+        registry.add("linkport.admin-key", () -> ADMIN_KEY);
+        registry.add("linkport.master-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    }
+
+    @BeforeEach
+    void connectApi() {
+        api = new Api("http://localhost:" + port);
+    }
+
+    /** A new tenant, created through the admin API; the answer holds its sandbox secret. */
+    protected TestTenant newTenant(String name) {
+        Api.Response response = api.post("/admin/v1/tenants", java.util.Map.of("name", name), Api.secret(ADMIN_KEY));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode body = response.json();
+        return new TestTenant(body.get("id").asString(), body.get("publicClientId").asString(),
+                body.get("apiKeys").get(0).get("secret").asString());
+    }
+
+    /** A tenant created for one test, with the secret of its sandbox key. */
+    public record TestTenant(String id, String publicClientId, String secret) {
+        public String[] auth() {
+            return Api.secret(secret);
+        }
+    }
+}
