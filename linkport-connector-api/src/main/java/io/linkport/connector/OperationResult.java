@@ -1,0 +1,22 @@
+package io.linkport.connector;
+
+import java.util.Map;
+
+/** What an operation ended in. */
+public sealed interface OperationResult {
+
+    /**
+     * Done. {@code data} is plain JSON values keyed as the resource documents it (its
+     * {@link ResourceDescriptor#dataKey()} at the top); {@code session} replaces the previous
+     * session state when the institution rotated it (null: unchanged).
+     */
+    record Success(Map<String, Object> data, ConnectorState session) implements OperationResult {
+        public Success(Map<String, Object> data) {
+            this(data, null);
+        }
+    }
+
+    /** Refused or broken; {@code message} is safe to show the user and the tenant. */
+    record Failure(FailureCode code, String message) implements OperationResult {
+    }
+}

@@ -1,0 +1,24 @@
+package io.linkport.events;
+
+import io.linkport.common.Mode;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An immutable record of something that happened. Its public form is seed 001's envelope
+ * ({@link #envelope()}); {@code tenantId}, {@code mode}, {@code linkId} and {@code endUserId}
+ * are kept beside it for routing and filtering.
+ */
+public record Event(long seq, String id, String tenantId, Mode mode, EventType type, int version, String linkId,
+                    String endUserId, Map<String, Object> data, Instant createdAt) {
+
+    public static final int VERSION = 1;
+
+    /** Seed 001's envelope: {@code {"id","version","type","createdAt","data"}}. */
+    public Envelope envelope() {
+        return new Envelope(id, version, type.name(), createdAt, data);
+    }
+
+    public record Envelope(String id, int version, String type, Instant createdAt, Map<String, Object> data) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.linkport.events;
+
+import io.linkport.common.Ids;
+import io.linkport.common.Mode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends events. Callers append inside the transaction of the state change the event records
+ * ({@code MANDATORY}), so the change and its event — and, through {@link EventAppended}, its
+ * webhook deliveries — commit or roll back together.
+ */
+@Service
+public class EventLog {
+
+    private final JdbcEventRepository events;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    EventLog(JdbcEventRepository events, ApplicationEventPublisher publisher, Clock clock) {
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Records an event. {@code data} keys {@code linkId} and {@code endUserId}, when present, are
+     * also indexed for filtering. Nulls in {@code data} are dropped.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Event append(String tenantId, Mode mode, EventType type, Map<String, Object> data) {
+        Map<String, Object> clean = new LinkedHashMap<>();
+        data.forEach((key, value) -> {
+            if (value != null) {
+                clean.put(key, value);
+            }
+        });
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Event draft = new Event(0, Ids.prefixed("et-"), tenantId, mode, type, Event.VERSION,
+                (String) clean.get("linkId"), (String) clean.get("endUserId"), Collections.unmodifiableMap(clean), now);
+        long seq = events.insert(draft);
+        Event event = new Event(seq, draft.id(), tenantId, mode, type, draft.version(), draft.linkId(), draft.endUserId(),
+                draft.data(), now);
+        publisher.publishEvent(new EventAppended(event));
+        return event;
+    }
+
+    public Optional<Event> find(String tenantId, String eventId) {
+        return events.find(tenantId, eventId);
+    }
+}

@@ -1,0 +1,20 @@
+package io.linkport.events;
+
+/** Every event Linkport emits. The catalogue with each type's {@code data} fields is in docs/events.md. */
+public enum EventType {
+    USER_CREATED,
+    USER_DELETED,
+    LINK_CREATED,
+    LINK_CLAIMED,
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    MFA_REQUIRED,
+    OPERATION_COMPLETED,
+    LINK_COMPLETED,
+    LINK_FAILED,
+    LINK_EXPIRED,
+    LINK_CANCELED,
+    LOGIN_REFRESHED,
+    LOGIN_REFRESH_FAILED,
+    TOKEN_REJECTED
+}

@@ -1,0 +1,57 @@
+package io.linkport.events;
+
+import io.linkport.common.Mode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JdbcEventRepository {
+
+    static final String COLUMNS = "seq, id, tenant_id, mode, type, version, link_id, end_user_id, data, created_at";
+    private static final String INSERT = """
+            INSERT INTO events (id, tenant_id, mode, type, version, link_id, end_user_id, data, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM events WHERE tenant_id = ? AND id = ?";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcEventRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(Event event) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql(INSERT).params(event.id(), event.tenantId(), event.mode().name(), event.type().name(), event.version(),
+                        event.linkId(), event.endUserId(), json.writeValueAsString(event.data()),
+                        event.createdAt().atOffset(ZoneOffset.UTC))
+                .update(keys, "seq");
+        Number seq = keys.getKey();
+        return seq == null ? 0 : seq.longValue();
+    }
+
+    Optional<Event> find(String tenantId, String id) {
+        return jdbc.sql(FIND).params(tenantId, id).query(this::map).optional();
+    }
+
+    Event map(ResultSet rs, int row) throws SQLException {
+        return new Event(rs.getLong("seq"), rs.getString("id"), rs.getString("tenant_id"), Mode.valueOf(rs.getString("mode")),
+                EventType.valueOf(rs.getString("type")), rs.getInt("version"), rs.getString("link_id"),
+                rs.getString("end_user_id"), json.readValue(rs.getString("data"), MAP),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}
