@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * An immutable record of something that happened. Its public form is seed 001's envelope
  * ({@link #envelope()}); {@code tenantId}, {@code mode}, {@code linkId} and {@code endUserId}
- * are kept beside it for routing and filtering.
+ * are kept beside it for routing and filtering. {@code callbackUrl} is the per-link webhook URL
+ * (seed 002's {@code webhookUrl}, seed 000's {@code webhook_url}) this event must also be
+ * delivered to; it is known only when the event is appended and is not part of the envelope.
  */
 public record Event(long seq, String id, String tenantId, Mode mode, EventType type, int version, String linkId,
-                    String endUserId, Map<String, Object> data, Instant createdAt) {
+                    String endUserId, Map<String, Object> data, Instant createdAt, String callbackUrl) {
 
     public static final int VERSION = 1;
 

@@ -38,6 +38,12 @@ public class EventLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Event append(String tenantId, Mode mode, EventType type, Map<String, Object> data) {
+        return append(tenantId, mode, type, data, null);
+    }
+
+    /** As {@link #append(String, Mode, EventType, Map)}, also to be delivered to the link's own {@code callbackUrl}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Event append(String tenantId, Mode mode, EventType type, Map<String, Object> data, String callbackUrl) {
         Map<String, Object> clean = new LinkedHashMap<>();
         data.forEach((key, value) -> {
             if (value != null) {
@@ -46,10 +52,11 @@ public class EventLog {
         });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Event draft = new Event(0, Ids.prefixed("et-"), tenantId, mode, type, Event.VERSION,
-                (String) clean.get("linkId"), (String) clean.get("endUserId"), Collections.unmodifiableMap(clean), now);
+                (String) clean.get("linkId"), (String) clean.get("endUserId"), Collections.unmodifiableMap(clean), now,
+                callbackUrl);
         long seq = events.insert(draft);
         Event event = new Event(seq, draft.id(), tenantId, mode, type, draft.version(), draft.linkId(), draft.endUserId(),
-                draft.data(), now);
+                draft.data(), now, callbackUrl);
         publisher.publishEvent(new EventAppended(event));
         return event;
     }

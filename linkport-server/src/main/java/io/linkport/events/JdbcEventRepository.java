@@ -52,6 +52,6 @@ class JdbcEventRepository {
         return new Event(rs.getLong("seq"), rs.getString("id"), rs.getString("tenant_id"), Mode.valueOf(rs.getString("mode")),
                 EventType.valueOf(rs.getString("type")), rs.getInt("version"), rs.getString("link_id"),
                 rs.getString("end_user_id"), json.readValue(rs.getString("data"), MAP),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), null);
     }
 }
