@@ -1,0 +1,83 @@
+package io.linkport.logins;
+
+import io.linkport.events.EventLog;
+import io.linkport.events.EventType;
+import io.linkport.tenants.ApiCaller;
+import io.linkport.tenants.ApiKeyService;
+import io.linkport.tokens.IssuedToken;
+import io.linkport.tokens.SignedToken;
+import io.linkport.tokens.TokenKind;
+import io.linkport.tokens.TokenService;
+import io.linkport.web.ApiException;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seed 003's authorize tokens: one-time, 30 minutes, generated with the tenant's secret key and
+ * used up by the Connect page ({@code GET /v1/connect}) or by {@code POST /v1/Authorize}.
+ */
+@Service
+public class AuthorizeTokenService {
+
+    public static final Duration LIFETIME = Duration.ofMinutes(30);
+
+    private final TokenService tokens;
+    private final ApiKeyService keys;
+    private final EventLog events;
+
+    AuthorizeTokenService(TokenService tokens, ApiKeyService keys, EventLog events) {
+        this.tokens = tokens;
+        this.keys = keys;
+        this.events = events;
+    }
+
+    @Transactional
+    public SignedToken generate(ApiCaller caller) {
+        return tokens.issue(TokenKind.AUTHORIZE, caller.tenantId(), caller.mode(), null, null, Map.of(), LIFETIME);
+    }
+
+    /** Uses the token up; a reused, expired or forged token is an {@link ApiException}. */
+    @Transactional
+    public IssuedToken consume(String jwt) {
+        return tokens.consume(jwt, TokenKind.AUTHORIZE);
+    }
+
+    /** The token's record if we signed it, without using it up. */
+    public IssuedToken inspectToken(String jwt) {
+        return tokens.inspect(jwt, TokenKind.AUTHORIZE);
+    }
+
+    /** Records a refused token against the tenant that issued it, when the token names one we know. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRejection(String jwt, String reason, String where) {
+        try {
+            IssuedToken token = tokens.inspect(jwt, TokenKind.AUTHORIZE);
+            events.append(token.tenantId(), token.mode(), EventType.TOKEN_REJECTED,
+                    Map.of("tokenId", token.id(), "reason", reason, "where", where));
+        } catch (ApiException forged) {
+            // A token we did not sign belongs to no tenant: nothing to record it against.
+        }
+    }
+
+    /**
+     * The tenant behind {@code POST /v1/Authorize}: an API key in any of the usual headers, or —
+     * as Flinks does — an authorize token in {@code flinks-auth-key}, which this call uses up.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public ApiCaller authorizeCaller(String apiKeyOrToken) {
+        var key = keys.authenticate(apiKeyOrToken);
+        if (key.isPresent() && key.get().tenantId() != null) {
+            return new ApiCaller(key.get().tenantId(), key.get().mode(), key.get().id());
+        }
+        if (apiKeyOrToken != null && apiKeyOrToken.chars().filter(c -> c == '.').count() == 2) {
+            IssuedToken token = consume(apiKeyOrToken);
+            return new ApiCaller(token.tenantId(), token.mode(), "authorize-token:" + token.id());
+        }
+        throw ApiException.unauthorized("unauthorized",
+                "Send a valid API key ('x-api-secret', 'Authorization: Bearer' or 'flinks-auth-key') or an authorize token in 'flinks-auth-key'.");
+    }
+
+}
