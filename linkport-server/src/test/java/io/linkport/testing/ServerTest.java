@@ -23,6 +23,8 @@ public abstract class ServerTest {
 
     public static final String BOOTSTRAP_SECRET = "sk_sandbox_test_bootstrap_secret_0123456789abcdef";
     public static final String ADMIN_KEY = "ak_test_admin_key_0123456789abcdef0123456789";
+    /** The loopback port of the OAuth 2.0 server behind the {@code oidc_test_bank} institution. */
+    public static final int OAUTH_TEST_PORT = 47613;
 
     @LocalServerPort
     protected int port;
@@ -38,6 +40,18 @@ public abstract class ServerTest {
         registry.add("linkport.bootstrap-secret", () -> BOOTSTRAP_SECRET);
         registry.add("linkport.admin-key", () -> ADMIN_KEY);
         registry.add("linkport.master-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        // A generic OAuth 2.0 institution backed by the real mock-oauth2-server that the logins
+        // tests start on this fixed loopback port (nothing listens there otherwise).
+        String oauth = "http://localhost:" + OAUTH_TEST_PORT + "/default";
+        registry.add("linkport.oauth-institutions[0].id", () -> "oidc_test_bank");
+        registry.add("linkport.oauth-institutions[0].name", () -> "OIDC Test Bank");
+        registry.add("linkport.oauth-institutions[0].authorization-uri", () -> oauth + "/authorize");
+        registry.add("linkport.oauth-institutions[0].token-uri", () -> oauth + "/token");
+        registry.add("linkport.oauth-institutions[0].data-uri", () -> oauth + "/userinfo");
+        registry.add("linkport.oauth-institutions[0].client-id", () -> "linkport-test-client");
+        registry.add("linkport.oauth-institutions[0].client-secret", () -> "linkport-test-client-secret");
+        registry.add("linkport.oauth-institutions[0].scopes[0]", () -> "openid");
+        registry.add("linkport.oauth-institutions[0].resources[0]", () -> "identity");
     }
 
     @BeforeEach
