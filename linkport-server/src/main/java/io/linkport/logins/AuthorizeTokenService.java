@@ -12,7 +12,7 @@ import io.linkport.web.ApiException;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,11 +27,13 @@ public class AuthorizeTokenService {
     private final TokenService tokens;
     private final ApiKeyService keys;
     private final EventLog events;
+    private final TransactionTemplate tx;
 
-    AuthorizeTokenService(TokenService tokens, ApiKeyService keys, EventLog events) {
+    AuthorizeTokenService(TokenService tokens, ApiKeyService keys, EventLog events, TransactionTemplate tx) {
         this.tokens = tokens;
         this.keys = keys;
         this.events = events;
+        this.tx = tx;
     }
 
     @Transactional
@@ -51,12 +53,11 @@ public class AuthorizeTokenService {
     }
 
     /** Records a refused token against the tenant that issued it, when the token names one we know. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRejection(String jwt, String reason, String where) {
         try {
             IssuedToken token = tokens.inspect(jwt, TokenKind.AUTHORIZE);
-            events.append(token.tenantId(), token.mode(), EventType.TOKEN_REJECTED,
-                    Map.of("tokenId", token.id(), "reason", reason, "where", where));
+            tx.executeWithoutResult(s -> events.append(token.tenantId(), token.mode(), EventType.TOKEN_REJECTED,
+                    Map.of("tokenId", token.id(), "reason", reason, "where", where)));
         } catch (ApiException forged) {
             // A token we did not sign belongs to no tenant: nothing to record it against.
         }
@@ -66,14 +67,19 @@ public class AuthorizeTokenService {
      * The tenant behind {@code POST /v1/Authorize}: an API key in any of the usual headers, or —
      * as Flinks does — an authorize token in {@code flinks-auth-key}, which this call uses up.
      */
-    @Transactional(noRollbackFor = ApiException.class)
     public ApiCaller authorizeCaller(String apiKeyOrToken) {
         var key = keys.authenticate(apiKeyOrToken);
         if (key.isPresent() && key.get().tenantId() != null) {
             return new ApiCaller(key.get().tenantId(), key.get().mode(), key.get().id());
         }
         if (apiKeyOrToken != null && apiKeyOrToken.chars().filter(c -> c == '.').count() == 2) {
-            IssuedToken token = consume(apiKeyOrToken);
+            IssuedToken token;
+            try {
+                token = tokens.consume(apiKeyOrToken, TokenKind.AUTHORIZE);
+            } catch (ApiException e) {
+                recordRejection(apiKeyOrToken, e.code(), "authorize");
+                throw e;
+            }
             return new ApiCaller(token.tenantId(), token.mode(), "authorize-token:" + token.id());
         }
         throw ApiException.unauthorized("unauthorized",

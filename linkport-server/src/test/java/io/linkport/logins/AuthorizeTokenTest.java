@@ -1,0 +1,127 @@
+package io.linkport.logins;
+
+import io.linkport.testing.Api;
+import io.linkport.testing.ServerTest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthorizeTokenTest extends ServerTest {
+
+    @Test
+    void generateAuthorizeTokenWithFlinksAuthKeyThenOneTimeTokenValidThirtyMinutes() {
+        TestTenant tenant = newTenant("authorize token");
+
+        Api.Response response = api.post("/v1/GenerateAuthorizeToken", "", "flinks-auth-key", tenant.secret());
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("HttpStatusCode").asInt()).isEqualTo(200);
+        String token = response.json().get("Token").asString();
+        assertThat(token.split("\\.")).hasSize(3);
+        OffsetDateTime expiresAt = OffsetDateTime.parse(response.json().get("expiresAt").asString());
+        assertThat(expiresAt).isBetween(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(29), OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(31));
+    }
+
+    @Test
+    void generateAuthorizeTokenWithoutKeyThenUnauthorized() {
+        Api.Response none = api.post("/v1/GenerateAuthorizeToken", "");
+        Api.Response wrong = api.post("/v1/GenerateAuthorizeToken", "", "flinks-auth-key", "sk_sandbox_wrong");
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("error").asString()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void connectWithTokenThenHostedLoginOnceAndReuseShowsErrorScreenAndEvent() {
+        TestTenant tenant = newTenant("connect once");
+        String token = token(tenant);
+
+        Api.Response first = api.get("/v1/connect?authorizeToken=" + token + "&institution=sandbox_bank&language=en");
+        Api.Response second = api.get("/v1/connect?authorizeToken=" + token);
+
+        assertThat(first.status()).isEqualTo(302);
+        String page = first.header("Location");
+        assertThat(page).startsWith("/v1/login/flow_");
+        assertThat(api.get(page).text()).contains("Log in to").contains("name=\"username\"");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.header("Location")).isNull();
+        assertThat(second.header("Content-Type")).startsWith("text/html");
+        assertThat(second.text()).contains("already used");
+        assertThat(rejections(tenant, "token_already_used")).isEqualTo(1);
+    }
+
+    @Test
+    void connectWhenTokenExpiredThenErrorScreenAndEvent() {
+        TestTenant tenant = newTenant("connect expired");
+        String token = token(tenant);
+        // 30 minutes pass: the database row decides expiry, whatever the JWT's own exp says.
+        jdbc.sql("UPDATE issued_tokens SET expires_at = ? WHERE tenant_id = ? AND kind = 'AUTHORIZE'")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), tenant.id()).update();
+
+        Api.Response response = api.get("/v1/connect?authorizeToken=" + token);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Location")).isNull();
+        assertThat(response.text()).contains("expired");
+        assertThat(rejections(tenant, "token_expired")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM authorize_flows WHERE tenant_id = ?").param(tenant.id()).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void connectWhenTokenMissingOrForgedThenErrorScreen() {
+        Api.Response missing = api.get("/v1/connect");
+        Api.Response forged = api.get("/v1/connect?authorizeToken=eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.header("Location")).isNull();
+        assertThat(forged.text()).contains("not valid");
+    }
+
+    @Test
+    void connectWhenRedirectUrlNotRegisteredThenErrorScreenAndTokenStillUnused() {
+        TestTenant tenant = newTenant("connect redirect");
+        String token = token(tenant);
+
+        Api.Response refused = api.get("/v1/connect?authorizeToken=" + token + "&redirectUrl=" + LoginFlows.enc("https://evil.example/"));
+        LoginFlows.allowRedirects(api, tenant, LoginFlows.REDIRECT);
+        Api.Response accepted = api.get("/v1/connect?authorizeToken=" + token + "&redirectUrl=" + LoginFlows.enc(LoginFlows.REDIRECT));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Location")).isNull();
+        assertThat(accepted.status()).isEqualTo(302);
+    }
+
+    @Test
+    void authorizeWithAuthorizeTokenInFlinksAuthKeyThenTokenUsedUp() {
+        TestTenant tenant = newTenant("authorize with token");
+        LoginFlows.allowRedirects(api, tenant, LoginFlows.REDIRECT);
+        String loginId = LoginFlows.loginThrough(api, LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", "s"),
+                "user_good", "pass_good").get("loginId");
+        String token = token(tenant);
+
+        Api.Response first = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", true),
+                "flinks-auth-key", token);
+        Api.Response again = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", true),
+                "flinks-auth-key", token);
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asString()).isEqualTo("token_already_used");
+        assertThat(rejections(tenant, "token_already_used")).isEqualTo(1);
+    }
+
+    private String token(TestTenant tenant) {
+        return api.post("/v1/GenerateAuthorizeToken", "", tenant.auth()).json().get("Token").asString();
+    }
+
+    private long rejections(TestTenant tenant, String reason) {
+        return jdbc.sql("SELECT COUNT(*) FROM events WHERE tenant_id = ? AND type = 'TOKEN_REJECTED' AND data LIKE ?")
+                .params(tenant.id(), "%" + reason + "%").query(Long.class).single();
+    }
+}
