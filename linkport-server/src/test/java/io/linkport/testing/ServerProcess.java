@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The packaged server as a real operating-system process, for tests that must start, kill
@@ -113,13 +112,12 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static Path jar() throws IOException {
-        Path target = Path.of("target").toAbsolutePath();
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("linkport-server.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Run 'package' first: no server jar in " + target.toAbsolutePath()));
+    static Path jar() {
+        Path jar = Path.of("target", "linkport-server.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Run 'package' first: no " + jar);
         }
+        return jar;
     }
 
     private static String javaBinary() {
