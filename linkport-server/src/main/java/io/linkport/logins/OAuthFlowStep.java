@@ -29,9 +29,11 @@ class OAuthFlowStep {
     private final InstitutionCalls calls;
     private final CredentialVault vault;
     private final PublicUrls urls;
+    private final java.time.Clock clock;
 
     OAuthFlowStep(JdbcAuthorizeFlowRepository flows, AuthorizeFlowService service, InstitutionCalls calls,
-                  CredentialVault vault, PublicUrls urls) {
+                  CredentialVault vault, PublicUrls urls, java.time.Clock clock) {
+        this.clock = clock;
         this.flows = flows;
         this.service = service;
         this.calls = calls;
@@ -71,7 +73,7 @@ class OAuthFlowStep {
         if (sealed == null || !flows.move(flow.id(), AuthorizeFlow.Status.OAUTH, AuthorizeFlow.Status.WORKING)) {
             throw unknownState();
         }
-        if (flow.expired(java.time.Instant.now())) {
+        if (flow.expired(clock.instant())) {
             return service.fail(flow, RedirectResults.LOGIN_EXPIRED);
         }
         if (error != null || code == null || code.isBlank()) {

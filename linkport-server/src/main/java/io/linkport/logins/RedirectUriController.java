@@ -43,6 +43,6 @@ class RedirectUriController {
     @GetMapping(value = "/admin/v1/tenants/{tenantId}/redirect_uris", produces = "application/json")
     @Operation(summary = "List a tenant's allowed redirect URIs")
     RedirectUris list(AdminCaller admin, @PathVariable String tenantId) {
-        return new RedirectUris(tenantId, redirectUris.list(tenantId));
+        return new RedirectUris(tenantId, redirectUris.listOf(tenantId));
     }
 }

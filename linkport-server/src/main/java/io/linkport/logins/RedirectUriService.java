@@ -67,6 +67,12 @@ class RedirectUriService {
         return list(tenantId);
     }
 
+    /** The tenant's list; 404 for an unknown tenant. */
+    List<String> listOf(String tenantId) {
+        tenants.get(tenantId);
+        return list(tenantId);
+    }
+
     List<String> list(String tenantId) {
         return jdbc.sql(LIST).param(tenantId).query(String.class).list();
     }
