@@ -45,6 +45,8 @@ public abstract class ServerTest {
         String oauth = "http://localhost:" + OAUTH_TEST_PORT + "/default";
         registry.add("linkport.oauth-institutions[0].id", () -> "oidc_test_bank");
         registry.add("linkport.oauth-institutions[0].name", () -> "OIDC Test Bank");
+        // Its own category, so the catalog tests' per-category expectations stay as they are.
+        registry.add("linkport.oauth-institutions[0].category", () -> "oauth_test");
         registry.add("linkport.oauth-institutions[0].authorization-uri", () -> oauth + "/authorize");
         registry.add("linkport.oauth-institutions[0].token-uri", () -> oauth + "/token");
         registry.add("linkport.oauth-institutions[0].data-uri", () -> oauth + "/userinfo");
