@@ -96,6 +96,26 @@ class OAuthInstitutionFlowTest extends ServerTest {
     }
 
     @Test
+    void connectWithOAuthInstitutionThenAuthorizationServerThenConnectedPage() {
+        TestTenant tenant = newTenant("connect oauth");
+        String token = api.post("/v1/GenerateAuthorizeToken", "", tenant.auth()).json().get("Token").asString();
+
+        String page = api.get("/v1/connect?authorizeToken=" + token + "&institution=oidc_test_bank").header("Location");
+        Api.Response toInstitution = api.get(page);
+        assertThat(toInstitution.status()).isEqualTo(303);
+        assertThat(toInstitution.header("Location")).startsWith("http://localhost:" + OAUTH_TEST_PORT + "/default/authorize?");
+        Api.Response back = api.get(api.get(toInstitution.header("Location")).header("Location"));
+
+        assertThat(back.status()).isEqualTo(303);
+        assertThat(back.header("Location")).isEqualTo(page);
+        String done = api.get(page).text();
+        assertThat(done).contains("Connected");
+        String loginId = done.replaceAll("(?s).*<code id=loginId>([^<]+)</code>.*", "$1");
+        assertThat(api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", true), tenant.auth()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void oauthCallbackWhenStateUnknownThenErrorPageWithoutRedirect() {
         Api.Response forged = api.get("/v1/logins/oauth/callback?code=abc&state=forged");
         Api.Response missing = api.get("/v1/logins/oauth/callback?code=abc");
