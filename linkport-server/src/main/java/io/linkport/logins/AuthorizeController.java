@@ -65,9 +65,6 @@ class AuthorizeController {
         return ResponseEntity.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store").body(answer);
     }
 
-    record DetailRequest(@JsonProperty("RequestId") String requestId) {
-    }
-
     @PostMapping(value = "/v1/GetAccountsDetail", produces = "application/json")
     @Operation(summary = "Retrieve the data an /Authorize request opened: accounts, balances, transactions, identity, …")
     Map<String, Object> accountsDetail(ApiCaller caller, @RequestBody(required = false) JsonNode body) {

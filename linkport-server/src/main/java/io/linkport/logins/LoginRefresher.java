@@ -99,8 +99,4 @@ class LoginRefresher {
             repository.release(login.id(), node, next);
         });
     }
-
-    String node() {
-        return node;
-    }
 }
