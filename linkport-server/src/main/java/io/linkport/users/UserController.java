@@ -3,6 +3,8 @@ package io.linkport.users;
 import io.linkport.tenants.ApiCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +34,10 @@ class UserController {
     @Operation(summary = "Create an end user and a user token (single use, one hour by default)",
             description = "201 for a new user. When externalUserId already names a user of this tenant and mode, "
                     + "200 with that user and a new token; the user's earlier unused tokens stop working.")
-    ResponseEntity<UserViews.CreatedUserView> create(ApiCaller caller, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<UserViews.CreatedUserView> create(ApiCaller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+                    content = @Content(schema = @Schema(implementation = NewUser.class)))
+            @RequestBody(required = false) JsonNode body) {
         UserService.IssuedUser issued = users.create(caller, requests.newUser(body));
         return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(UserViews.CreatedUserView.of(issued));

@@ -4,6 +4,8 @@ import io.linkport.common.Ids;
 import io.linkport.common.Mode;
 import io.linkport.events.EventLog;
 import io.linkport.events.EventType;
+import io.linkport.links.Link;
+import io.linkport.links.LinkService;
 import io.linkport.tenants.ApiCaller;
 import io.linkport.tokens.SignedToken;
 import io.linkport.web.ApiException;
@@ -35,18 +37,18 @@ public class UserService {
     }
 
     /** The profile with what the links and saved-logins features hold about the user. */
-    public record UserProfile(EndUser user, List<Map<String, Object>> links, List<Map<String, Object>> logins) {
+    public record UserProfile(EndUser user, List<Link> links, List<Map<String, Object>> logins) {
     }
 
     private final JdbcUserRepository users;
     private final UserTokens tokens;
     private final EventLog events;
-    private final ObjectProvider<UserLinks> links;
+    private final LinkService links;
     private final ObjectProvider<UserLogins> logins;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    UserService(JdbcUserRepository users, UserTokens tokens, EventLog events, ObjectProvider<UserLinks> links,
+    UserService(JdbcUserRepository users, UserTokens tokens, EventLog events, LinkService links,
                 ObjectProvider<UserLogins> logins, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.tokens = tokens;
@@ -109,8 +111,10 @@ public class UserService {
 
     public UserProfile profile(ApiCaller caller, String userId) {
         EndUser user = users.find(caller.tenantId(), caller.mode(), userId).orElseThrow(UserService::notFound);
-        return new UserProfile(user,
-                links.orderedStream().flatMap(view -> view.linksFor(user).stream()).toList(),
+        // Links are found by Linkport id or tenant-side id; the user lives in one mode, so only that mode's count.
+        List<Link> own = links.listForUser(user.tenantId(), user.id(), user.externalUserId()).stream()
+                .filter(link -> link.mode() == user.mode()).toList();
+        return new UserProfile(user, own,
                 logins.orderedStream().flatMap(view -> view.loginsFor(user).stream()).toList());
     }
 
@@ -131,13 +135,27 @@ public class UserService {
     @Transactional
     public Instant delete(ApiCaller caller, String userId) {
         EndUser user = users.lock(caller.tenantId(), caller.mode(), userId).orElseThrow(UserService::notFound);
-        links.orderedStream().forEach(view -> view.forget(user));
+        links.deleteResultsForUser(user.tenantId(), user.id(), externalIdOnlyThisModeUses(user));
         logins.orderedStream().forEach(view -> view.forget(user));
         tokens.revokeAll(user);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         users.erase(user.tenantId(), user.mode(), user.id(), now);
         events.append(user.tenantId(), user.mode(), EventType.USER_DELETED, Map.of("userId", user.id()));
         return now;
+    }
+
+    /**
+     * LinkService matches a tenant-side id in both modes. When the other mode has a live user with
+     * the same tenant-side id, that person's links must survive, so only links that carry this
+     * user's Linkport id are erased.
+     */
+    private String externalIdOnlyThisModeUses(EndUser user) {
+        if (user.externalUserId() == null) {
+            return null;
+        }
+        Mode other = user.mode() == Mode.SANDBOX ? Mode.PRODUCTION : Mode.SANDBOX;
+        return users.findByExternalId(user.tenantId(), other, user.externalUserId()).isPresent()
+                ? null : user.externalUserId();
     }
 
     private static ApiException notFound() {

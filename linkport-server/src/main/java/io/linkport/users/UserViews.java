@@ -1,6 +1,8 @@
 package io.linkport.users;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.linkport.links.Link;
+import io.linkport.links.LinkOperation;
 import io.linkport.tokens.IssuedToken;
 import io.linkport.tokens.SignedToken;
 import java.time.Instant;
@@ -50,13 +52,24 @@ final class UserViews {
         }
     }
 
+    /** One of the user's links, as {@code GET /v1/links} shows it: times in epoch milliseconds (seed 002). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UserLinkView(String linkId, String integrationId, List<LinkOperation> operations, String status,
+                        long createdAt, long expiresAt, Long finishedAt) {
+        static UserLinkView of(Link link) {
+            return new UserLinkView(link.id(), link.integrationId(), link.operations(), link.status().lower(),
+                    link.createdAt().toEpochMilli(), link.expiresAt().toEpochMilli(),
+                    link.finishedAt() == null ? null : link.finishedAt().toEpochMilli());
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record UserProfileView(String userId, String externalUserId, String name, String email, String phone,
-                           String createdAt, List<Map<String, Object>> links, List<Map<String, Object>> logins) {
+                           String createdAt, List<UserLinkView> links, List<Map<String, Object>> logins) {
         static UserProfileView of(UserService.UserProfile profile) {
             EndUser u = profile.user();
             return new UserProfileView(u.id(), u.externalUserId(), u.name(), u.email(), u.phone(), time(u.createdAt()),
-                    profile.links(), profile.logins());
+                    profile.links().stream().map(UserLinkView::of).toList(), profile.logins());
         }
     }
 

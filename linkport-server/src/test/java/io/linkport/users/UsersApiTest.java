@@ -286,6 +286,17 @@ class UsersApiTest extends ServerTest {
         assertThat(api.get("/v1/users").status()).isEqualTo(401);
     }
 
+    @Test
+    void usersEndpointsAppearInOpenApiDocument() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.get("/v1/users").has("post")).isTrue();
+        assertThat(paths.get("/v1/users").has("get")).isTrue();
+        assertThat(paths.get("/v1/users/{userId}").has("get")).isTrue();
+        assertThat(paths.get("/v1/users/{userId}").has("delete")).isTrue();
+        assertThat(paths.get("/v1/tokens").has("post")).isTrue();
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.propertyNames().forEach(names::add);
