@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,7 +41,7 @@ class UserController {
             @RequestBody(required = false) JsonNode body) {
         UserService.IssuedUser issued = users.create(caller, requests.newUser(body));
         return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(UserViews.CreatedUserView.of(issued));
+                .cacheControl(CacheControl.noStore()).body(UserViews.CreatedUserView.of(issued));
     }
 
     @GetMapping(value = "/v1/users/{userId}", produces = "application/json")

@@ -42,6 +42,7 @@ class UserTokensApiTest extends ServerTest {
         Api.Response response = api.send("POST", "/v1/tokens?userId=" + userId, null, null, tenant.auth());
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         JsonNode token = response.json();
         assertThat(token.propertyNames()).containsExactly("expiresAt", "mode", "accessToken");
         assertThat(token.get("expiresAt").asString()).matches(EXPIRES_AT);

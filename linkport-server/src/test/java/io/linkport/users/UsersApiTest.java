@@ -41,6 +41,7 @@ class UsersApiTest extends ServerTest {
         Instant after = Instant.now();
 
         assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         JsonNode body = response.json();
         assertThat(fieldNames(body)).containsExactly("userId", "externalUserId", "name", "email", "phone", "createdAt", "token");
         assertThat(body.get("userId").asString()).matches("^" + tenant.id() + "-[0-9a-f]{32}$");
