@@ -42,6 +42,16 @@ class ApiKeyAuthenticationTest extends ServerTest {
     }
 
     @Test
+    void whoamiThenTenantAndModeOfTheKey() {
+        TestTenant tenant = newTenant("Whoami Co");
+        Api.Response response = api.get("/v1/whoami", tenant.auth());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("tenantId").asString()).isEqualTo(tenant.id());
+        assertThat(response.json().get("mode").asString()).isEqualTo("sandbox");
+        assertThat(api.get("/v1/whoami").status()).isEqualTo(401);
+    }
+
+    @Test
     void callWhenKeyOnlyInQueryStringThenUnauthorized() {
         Api.Response response = api.post("/v1/link_tokens?x-api-secret=" + BOOTSTRAP_SECRET + "&api_key=" + BOOTSTRAP_SECRET, BODY);
         assertThat(response.status()).isEqualTo(401);
