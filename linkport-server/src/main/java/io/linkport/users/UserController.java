@@ -57,8 +57,8 @@ class UserController {
                                 @RequestParam(required = false) String cursor,
                                 @Parameter(description = "only the user with this tenant-side id")
                                 @RequestParam(required = false) String externalUserId) {
-        return UserViews.UserListView.of(users.list(caller, UserPage.positionOf(cursor), requests.limit(limit),
-                requests.externalUserIdFilter(externalUserId)));
+        UserRequests.ListQuery query = requests.listQuery(limit, cursor, externalUserId);
+        return UserViews.UserListView.of(users.list(caller, query.afterSeq(), query.limit(), query.externalUserId()));
     }
 
     @DeleteMapping(value = "/v1/users/{userId}", produces = "application/json")

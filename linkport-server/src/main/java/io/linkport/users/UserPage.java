@@ -1,6 +1,5 @@
 package io.linkport.users;
 
-import io.linkport.web.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -17,7 +16,7 @@ public record UserPage(List<EndUser> users, String nextCursor) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The position a cursor stands for; 0 (the start) for none. */
+    /** The position a cursor stands for; 0 (the start) for none, -1 for a cursor this endpoint did not issue. */
     static long positionOf(String cursor) {
         if (cursor == null) {
             return 0;
@@ -29,8 +28,8 @@ public record UserPage(List<EndUser> users, String nextCursor) {
                 return seq;
             }
         } catch (IllegalArgumentException e) {
-            // not base64 or not a number: reported below like any other foreign cursor
+            // not base64 or not a number: a foreign cursor like any other
         }
-        throw ValidationException.of("cursor", "is not a cursor this endpoint issued");
+        return -1;
     }
 }

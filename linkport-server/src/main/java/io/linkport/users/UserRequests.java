@@ -86,21 +86,26 @@ class UserRequests {
         return userId;
     }
 
-    int limit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ValidationException.of("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
+    /** The checked parameters of {@code GET /v1/users}. */
+    record ListQuery(long afterSeq, int limit, String externalUserId) {
     }
 
-    String externalUserIdFilter(String externalUserId) {
-        if (externalUserId != null && (externalUserId.isEmpty() || externalUserId.length() > 255)) {
-            throw ValidationException.of("externalUserId", "must be 1 to 255 characters");
+    ListQuery listQuery(Integer limit, String cursor, String externalUserId) {
+        List<ValidationIssue> issues = new ArrayList<>();
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            issues.add(new ValidationIssue("limit", "must be between 1 and " + MAX_LIMIT));
         }
-        return externalUserId;
+        long after = UserPage.positionOf(cursor);
+        if (after < 0) {
+            issues.add(new ValidationIssue("cursor", "is not a cursor this endpoint issued"));
+        }
+        if (externalUserId != null && (externalUserId.isEmpty() || externalUserId.length() > 255)) {
+            issues.add(new ValidationIssue("externalUserId", "must be 1 to 255 characters"));
+        }
+        if (!issues.isEmpty()) {
+            throw new ValidationException(issues);
+        }
+        return new ListQuery(after, limit == null ? DEFAULT_LIMIT : limit, externalUserId);
     }
 
     /**

@@ -280,6 +280,8 @@ class UsersApiTest extends ServerTest {
         assertThat(issuePaths(api.get("/v1/users?limit=ten", tenant.auth()))).containsExactly("limit");
         assertThat(issuePaths(api.get("/v1/users?cursor=not-ours", tenant.auth()))).containsExactly("cursor");
         assertThat(issuePaths(api.get("/v1/users?cursor=dXNlcnM6LTE", tenant.auth()))).containsExactly("cursor");
+        assertThat(issuePaths(api.get("/v1/users?limit=500&cursor=x&externalUserId=" + "e".repeat(256), tenant.auth())))
+                .containsExactly("limit", "cursor", "externalUserId");
     }
 
     @Test
