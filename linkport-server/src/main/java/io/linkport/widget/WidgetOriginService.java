@@ -80,16 +80,18 @@ public class WidgetOriginService {
     /**
      * The {@code frame-ancestors} sources for a widget page: the tenant's allow-list when the tenant
      * is known, else every tenant's (a claim code carries no tenant); localhost in sandbox mode
-     * when nothing is configured; {@code 'none'} when nothing is allowed.
+     * when nothing is configured; always this server itself (its demo page embeds the widget).
      */
     public String frameAncestors(String tenantId) {
         boolean known = tenantId != null && exists(tenantId);
         List<String> allowed = known ? origins.list(tenantId) : origins.listAll();
-        Set<String> sources = new LinkedHashSet<>(allowed);
+        Set<String> sources = new LinkedHashSet<>();
+        sources.add("'self'");
+        sources.addAll(allowed);
         if (!properties.production() && (allowed.isEmpty() || !known)) {
             sources.add(LOCALHOST_ANCESTORS);
         }
-        return sources.isEmpty() ? "'none'" : String.join(" ", sources);
+        return String.join(" ", sources);
     }
 
     private boolean exists(String tenantId) {
