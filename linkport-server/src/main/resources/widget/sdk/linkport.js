@@ -177,7 +177,8 @@
       });
       overlay.setAttribute('data-linkport', 'overlay');
       frame = css(doc.createElement('iframe'), {
-        border: '0', width: '100%', height: '100%', maxWidth: '420px', maxHeight: '700px',
+        border: '0', width: '100%', height: '100%', maxWidth: root.innerWidth > 480 ? '420px' : '100%',
+        maxHeight: root.innerWidth > 480 ? '700px' : '100%',
         background: '#fff', borderRadius: root.innerWidth > 480 ? '12px' : '0', colorScheme: 'normal'
       });
       frame.title = options.title || 'Connect your account';
