@@ -211,8 +211,11 @@
       var list = h('ul', { class: 'lp-list', 'aria-label': 'Providers' });
       var input = h('input', { id: 'lp-q', type: 'search', autocomplete: 'off', class: 'lp-input', 'data-focus': true });
       var timer = null;
+      var latest = 0;
       function search() {
+        var mine = ++latest;
         api('GET', '/v1/session/integrations?q=' + encodeURIComponent(input.value)).then(function (r) {
+          if (mine !== latest) { return; }
           list.textContent = '';
           (r.integrations || []).forEach(function (it) {
             list.appendChild(h('li', {}, [h('button', { type: 'button', class: 'lp-item', onclick: function () { choose(it); } },

@@ -2,6 +2,10 @@ package io.linkport.widget;
 
 import io.linkport.common.LinkportProperties;
 import io.linkport.common.Mode;
+import io.linkport.links.Link;
+import io.linkport.links.LinkError;
+import io.linkport.links.LinkOperation;
+import io.linkport.links.LinkService;
 import io.linkport.tenants.ApiCaller;
 import io.linkport.tenants.TenantService;
 import io.linkport.tokens.LinkTokenService;
@@ -17,6 +21,8 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,9 +41,12 @@ class DemoController {
     private final LinkTokenService linkTokens;
     private final TenantService tenants;
     private final LinkportProperties properties;
+    private final LinkService links;
 
-    DemoController(WidgetAssets assets, LinkTokenService linkTokens, TenantService tenants, LinkportProperties properties) {
+    DemoController(WidgetAssets assets, LinkTokenService linkTokens, TenantService tenants, LinkportProperties properties,
+                   LinkService links) {
         this.assets = assets;
+        this.links = links;
         this.linkTokens = linkTokens;
         this.tenants = tenants;
         this.properties = properties;
@@ -73,6 +82,19 @@ class DemoController {
         return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")
                 .body(new LinkTokenResponse(new LinkTokenData(record.mode().lower(), record.id(), token.jwt(),
                         EXPIRES.format(record.expiresAt().atOffset(ZoneOffset.UTC)))));
+    }
+
+    /** What the demo's backend reads back: the link as GET /v1/links/{id} would show it to the tenant. */
+    record DemoLink(String linkId, String status, String integrationId, List<LinkOperation> operations,
+                    String endUserId, LinkError error, JsonNode result) {
+    }
+
+    @GetMapping("/demo/links/{linkId}")
+    @Operation(summary = "Sandbox only: read a link of the bootstrap tenant, as a tenant's backend would")
+    ResponseEntity<DemoLink> link(@PathVariable String linkId) {
+        Link link = links.get(demoTenant(), linkId);
+        return ResponseEntity.ok().header("Cache-Control", "no-store").body(new DemoLink(link.id(), link.status().lower(),
+                link.integrationId(), link.operations(), link.endUserId(), link.error(), links.result(link).orElse(null)));
     }
 
     private ApiCaller demoTenant() {

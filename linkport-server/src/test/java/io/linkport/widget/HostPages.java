@@ -121,13 +121,17 @@ final class HostPages {
     private static final String FOREIGN = """
             <!doctype html><html><head><meta charset="utf-8"><title>Foreign</title></head><body>
             <script>
+              var done = false;
               window.addEventListener('message', function (event) {
+                if (done || event.source !== parent) { return; }
+                done = true;
                 var channel = event.data && event.data.channel;
                 var forged = { lp: 1, channel: channel, type: 'event', name: 'success',
                                payload: { linkId: 'link_forged' } };
                 parent.postMessage(forged, '*');
                 parent.postMessage({ lp: 1, channel: channel, type: 'exit', confirmed: true }, '*');
                 for (var i = 0; i < parent.frames.length; i++) {
+                  if (parent.frames[i] === window) { continue; }
                   parent.frames[i].postMessage({ lp: 1, channel: channel, type: 'exit', confirmed: true }, '*');
                   parent.frames[i].postMessage({ lp: 1, channel: channel, type: 'init',
                                                  token: { kind: 'linkToken', value: 'forged' } }, '*');
