@@ -64,6 +64,11 @@
     send('event', { name: name, payload: payload });
   }
   window.addEventListener('message', function (event) {
+    // The OAuth callback page (our origin, in the popup we opened) says the login finished: look now.
+    if (event.origin === location.origin && event.data && event.data.type === 'linkport:oauth_complete') {
+      if (S.timer) { poll(0); }
+      return;
+    }
     if (mode !== 'frame' || event.source !== window.parent || event.origin !== parentOrigin) { return; }
     var m = event.data;
     if (!m || typeof m !== 'object' || m.lp !== 1 || m.channel !== channel) { return; }
@@ -100,9 +105,13 @@
     }
   }
   function stopPolling() { clearTimeout(S.timer); S.timer = null; }
-  function poll() {
+  // A pending timer means no poll is in flight, so polls never overlap and states arrive in order.
+  function poll(delay) {
     stopPolling();
-    S.timer = setTimeout(function () { api('GET', '/v1/session').then(update, function (e) { failed(e, poll); }); }, 300);
+    S.timer = setTimeout(function () {
+      S.timer = null;
+      api('GET', '/v1/session').then(update, function (e) { failed(e, poll); });
+    }, delay === undefined ? 300 : delay);
   }
 
   /* ---------- start ---------- */
@@ -153,6 +162,7 @@
 
   /* ---------- state changes → events ---------- */
   function update(s, first) {
+    if (S.exited) { return; }
     var prev = first ? null : S.session;
     S.session = s;
     if (s.step === 'mfa' && (!prev || prev.step !== 'mfa')) { emit('mfa_required', { mfaType: s.mfa ? s.mfa.type : null }); }

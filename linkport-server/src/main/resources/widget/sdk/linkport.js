@@ -7,7 +7,7 @@
   }
   var CALLBACKS = { login: 'onLogin', success: 'onSuccess', error: 'onError', token_expired: 'onTokenExpired' };
   var TOKEN_KINDS = ['linkToken', 'accessToken', 'claimCode'];
-  var READY_TIMEOUT_MS = 20000;
+  var LOAD_TIMEOUT_MS = 20000;
 
   function originOf(url) {
     try {
@@ -184,7 +184,6 @@
       frame.title = options.title || 'Connect your account';
       frame.setAttribute('data-linkport', 'widget');
       frame.setAttribute('referrerpolicy', 'no-referrer');
-      frame.setAttribute('allow', 'clipboard-write');
       root.addEventListener('message', onMessage);
       root.addEventListener('keydown', onKeydown, true);
       frame.src = widgetSrc();
@@ -195,7 +194,7 @@
       readyTimer = setTimeout(function () {
         emit('error', { code: 'widget_unavailable', message: 'The widget did not load. Is this origin allowed?', retryable: true });
         emit('exit', { error: lastError });
-      }, READY_TIMEOUT_MS);
+      }, options.loadTimeoutMs || LOAD_TIMEOUT_MS);
     }
 
     function exit() {

@@ -291,6 +291,51 @@ class WidgetFlowBrowserTest extends BrowserTest {
         claimScreen("consent");
     }
 
+    @Test
+    void oauthWhenClaimCodeGivenToSdkThenPopupApprovalAndSuccess() {
+        TestTenant tenant = newTenant("OAuth");
+        Api.Response created = api.post("/v1/links", Map.of("integrationId", "oauth_bank",
+                "operations", List.of(Map.of("resource", "accounts", "action", "read"))), tenant.auth());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        openWidget(Map.of("claimCode", created.json().get("claimCode").asString()));
+
+        consent();
+        screen("oauth_redirect");
+        com.microsoft.playwright.Page popup = page.waitForPopup(() -> clickButton("Continue to Linkport OAuth Bank"));
+        popup.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Approve")).click();
+        screen("completed");
+
+        awaitCall("onSuccess");
+        assertThat(payloadOf("onSuccess").get("linkId")).isEqualTo(created.json().get("linkId").asString());
+        assertThat(payloadOf("onSuccess").get("integrationId")).isEqualTo("oauth_bank");
+        assertThat(callNames()).containsSubsequence("event:open", "onLogin", "onSuccess");
+    }
+
+    @Test
+    void frameAncestorsWhenHostOriginNotAllowedThenBrowserBlocksWidgetAndSdkReportsIt() {
+        TestTenant tenant = newTenant("Strict origins");
+        api.send("PUT", "/v1/widget_origins", "application/json", "{\"origins\":[\"https://app.example.com\"]}", tenant.auth());
+        openWidget(Map.of("linkToken", linkToken(tenant, "adp"), "loadTimeoutMs", 3000));
+
+        awaitCall("onExit");
+
+        assertThat(payloadOf("onExit").get("code")).isEqualTo("widget_unavailable");
+        assertThat(payloadOf("onError").get("code")).isEqualTo("widget_unavailable");
+        assertThat(page.locator("[data-linkport]").count()).isZero();
+    }
+
+    @Test
+    void frameAncestorsWhenHostOriginAllowedThenWidgetLoads() {
+        TestTenant tenant = newTenant("Listed origin");
+        api.send("PUT", "/v1/widget_origins", "application/json",
+                "{\"origins\":[\"https://app.example.com\",\"http://127.0.0.1:" + host.port() + "\"]}", tenant.auth());
+        openWidget(Map.of("linkToken", linkToken(tenant, "adp")));
+
+        screen("consent");
+
+        assertThat(callNames()).contains("event:open").doesNotContain("onError");
+    }
+
     private void claimScreen(String name) {
         page.locator("main[data-screen=" + name + "]").waitFor();
         shot(name);
