@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * skipped with a message naming the packages, except under {@code CI=true}, where they fail:
  * CI installs Chromium and must really run them.
  */
-final class Chromium implements BeforeAllCallback {
+final class Chromium implements BeforeAllCallback, BeforeEachCallback {
 
     static final Path EXECUTABLE = Paths.get(System.getenv().getOrDefault("LINKPORT_CHROMIUM", "/usr/bin/chromium"));
     static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -28,17 +29,33 @@ final class Chromium implements BeforeAllCallback {
 
     private static Shared shared;
 
+    private static final String MISSING = "Browser tests need " + EXECUTABLE
+            + ": install the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
+    private static boolean warned;
+
     @Override
     public void beforeAll(ExtensionContext context) {
         if (!Files.isExecutable(EXECUTABLE)) {
-            String message = "Browser tests need " + EXECUTABLE + ": install the Debian packages chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and " + message);
+                fail("CI=true and " + MISSING);
             }
-            Assumptions.abort("SKIPPED browser tests. " + message);
+            warnOnce();
+            return;
         }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Shared.class, key -> start(), Shared.class);
+    }
+
+    /** Skips test by test, so the report counts each browser test as skipped, with the reason. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE), () -> "SKIPPED browser test. " + MISSING);
+    }
+
+    private static synchronized void warnOnce() {
+        if (!warned) {
+            warned = true;
+            System.err.println("[WARNING] SKIPPING the browser tests (io.linkport.widget.*BrowserTest). " + MISSING);
+        }
     }
 
     static Browser browser() {

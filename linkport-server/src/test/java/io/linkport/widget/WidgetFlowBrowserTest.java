@@ -219,6 +219,11 @@ class WidgetFlowBrowserTest extends BrowserTest {
         assertThat(widget().getByRole(AriaRole.ALERT).textContent()).contains("already been used");
         await(() -> callNames().stream().filter("onError"::equals).count() == 1);
         assertThat(payloadOf("onError").get("code")).isEqualTo("token_already_used");
+        clickButton("Close");
+        await(() -> callNames().stream().filter("onExit"::equals).count() == 2);
+
+        page.evaluate("token => window.handler.open({ linkToken: token })", linkToken(tenant, "adp"));
+        screen("consent");
     }
 
     @Test
