@@ -32,6 +32,11 @@ abstract class BrowserTest extends ServerTest {
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** Counts inputs with no label and buttons with no accessible name on a screen. */
+    static final String UNLABELLED = """
+            main => [...main.querySelectorAll('input, select, textarea')].filter(e => !e.labels.length && !e.getAttribute('aria-label')).length
+                  + [...main.ownerDocument.querySelectorAll('button')].filter(b => !b.textContent.trim() && !b.getAttribute('aria-label')).length""";
+
     protected HostPages host;
     protected BrowserContext context;
     protected Page page;
@@ -66,6 +71,7 @@ abstract class BrowserTest extends ServerTest {
         Locator main = widget().locator("main[data-screen=" + name + "]");
         main.waitFor();
         shot(name);
+        assertThat(main.evaluate(UNLABELLED)).as("form controls without a label on screen " + name).isEqualTo(0);
         return main;
     }
 

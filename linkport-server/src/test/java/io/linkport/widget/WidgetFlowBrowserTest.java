@@ -341,6 +341,24 @@ class WidgetFlowBrowserTest extends BrowserTest {
         assertThat(callNames()).contains("event:open").doesNotContain("onError");
     }
 
+    @Test
+    void networkErrorWhenARequestFailsThenTryAgainRecovers() {
+        TestTenant tenant = newTenant("Network error");
+        context.route("**/v1/session/consent", route -> route.abort(), new com.microsoft.playwright.BrowserContext.RouteOptions().setTimes(1));
+        openWidget(Map.of("linkToken", linkToken(tenant, "adp")));
+
+        consent();
+        screen("api_error");
+        awaitCall("onError");
+        assertThat(payloadOf("onError").get("code")).isEqualTo("network_error");
+        assertThat(payloadOf("onError").get("retryable")).isEqualTo(true);
+        clickButton("Try again");
+        logIn("user_good", "pass_good");
+        screen("completed");
+
+        awaitCall("onSuccess");
+    }
+
     private void claimScreen(String name) {
         page.locator("main[data-screen=" + name + "]").waitFor();
         shot(name);
