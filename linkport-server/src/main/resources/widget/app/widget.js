@@ -391,7 +391,7 @@
           (inputs.password || inputs[fields[0].name]).focus();
         }, 'lp-link')]);
     });
-    return h('details', { class: 'lp-hint' }, [h('summary', { text: 'Sandbox test credentials' }), h('ul', { class: 'lp-bullets' }, rows)]);
+    return h('details', { class: 'lp-hint', open: true }, [h('summary', { text: 'Sandbox test credentials' }), h('ul', { class: 'lp-bullets' }, rows)]);
   }
   function safeReturnUrl(url) {
     if (!url) { return null; }

@@ -27,7 +27,8 @@ class WidgetFlowBrowserTest extends BrowserTest {
         assertThat(widget().locator("main").textContent()).contains("What will be read").contains("Nothing in your account will be changed");
         consent();
         screen("credentials");
-        widget().getByText("Sandbox test credentials").click();
+        assertThat(widget().locator("details.lp-hint[open]").textContent()).contains("Sandbox test credentials")
+                .contains("user_good / pass_good").contains("user_mfa_code / pass_good");
         shot("credentials-hint");
         logIn("user_good", "pass_good");
         screen("completed");
