@@ -1,5 +1,6 @@
 package io.linkport.widget;
 
+import io.linkport.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.linkport.web.ApiException;
 
 /**
  * The SDK at a versioned path ({@code /sdk/v1/…}, cached for a year: a change ships as v2) with

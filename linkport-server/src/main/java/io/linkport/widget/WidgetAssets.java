@@ -61,10 +61,6 @@ public class WidgetAssets {
         return Optional.ofNullable(assets.get(name));
     }
 
-    public Map<String, Asset> all() {
-        return Map.copyOf(assets);
-    }
-
     /** Where a page links an asset: versioned, so it can be cached as immutable. */
     public String url(String name) {
         return "/widget/assets/" + name + "?v=" + assets.get(name).version();
