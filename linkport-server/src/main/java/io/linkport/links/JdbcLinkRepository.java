@@ -26,6 +26,12 @@ class JdbcLinkRepository {
             error_message, error_retryable, progress, attempts_left, mfa_attempts_left, consented, mfa_challenge,
             public_base, lease_owner, lease_until, created_at, updated_at, expires_at, claimed_at, finished_at""";
     private static final String NON_TERMINAL = "('pending', 'claimed', 'authenticating', 'mfa_required', 'running')";
+    /**
+     * States in which a link waits for the user. A link that is logging in or running holds a
+     * lease and finishes (its connector calls have deadlines); if its node dies, the lapsed-lease
+     * sweep fails it. Expiring it mid-run would throw away work the user already did.
+     */
+    private static final String EXPIRABLE = "('pending', 'claimed', 'mfa_required')";
     private static final String INSERT = """
             INSERT INTO links (id, tenant_id, mode, integration_id, integration_fixed, operations, arguments_encrypted,
                 webhook_url, return_url, external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug,
@@ -96,9 +102,9 @@ class JdbcLinkRepository {
     static final String EXPIRE = """
             UPDATE links SET status = 'expired', mfa_challenge = NULL, connector_state_encrypted = NULL,
                 lease_owner = NULL, lease_until = NULL, finished_at = ?, updated_at = ?
-            WHERE id = ? AND expires_at <= ? AND status IN """ + NON_TERMINAL;
+            WHERE id = ? AND expires_at <= ? AND status IN """ + EXPIRABLE;
     private static final String DUE_FOR_EXPIRY = "SELECT id FROM links WHERE expires_at <= ? AND status IN "
-            + NON_TERMINAL + " ORDER BY expires_at LIMIT ?";
+            + EXPIRABLE + " ORDER BY expires_at LIMIT ?";
     private static final String LAPSED = """
             SELECT id FROM links WHERE status IN ('authenticating', 'running') AND lease_until < ?
             ORDER BY lease_until LIMIT ?""";

@@ -77,7 +77,7 @@ class DirectDepositResource implements SandboxResource {
 
     private static Map<String, Object> generated(SandboxAccount account) {
         Faker faker = account.faker("directDeposit");
-        return object("id", "dda_" + faker.regexify("[a-z0-9]{20}"), "bankName", faker.company().name() + " Bank",
+        return object("id", SandboxAccount.id(faker, "dda_", 20), "bankName", faker.company().name() + " Bank",
                 "routingNumber", RoutingNumbers.complete(faker.numerify("0########").substring(0, 8)),
                 "accountNumberLast4", faker.numerify("####"), "accountType", "checking",
                 "allocation", object("type", "remainder"));

@@ -39,7 +39,7 @@ class MobileBillingStatementResource implements SandboxResource {
             LocalDate due = end.plusDays(21);
             BigDecimal amount = SandboxAccount.money(baseCents + faker.number().numberBetween(0, 2_500));
             boolean open = month == 1;
-            statements.add(object("statementId", "stmt_" + faker.regexify("[a-z0-9]{16}"),
+            statements.add(object("statementId", SandboxAccount.id(faker, "stmt_", 16),
                     "accountNumberLast4", accountLast4, "planName", plan, "lines", lines,
                     "periodStart", start.toString(), "periodEnd", end.toString(), "dueDate", due.toString(),
                     "amountDue", amount, "currency", "USD", "status", open ? "open" : "paid",

@@ -31,7 +31,7 @@ class PaystubsResource implements SandboxResource {
         BigDecimal deductions = SandboxAccount.money(faker.number().numberBetween(4_000, 25_000));
         BigDecimal taxes = gross.multiply(taxRate).setScale(2, RoundingMode.HALF_UP);
         List<Map<String, Object>> stubs = PayPeriods.recent(job.payFrequency(), account.asOf(), 6).stream()
-                .map(period -> object("paystubId", "ps_" + faker.regexify("[a-z0-9]{16}"), "employerName", job.employer(),
+                .map(period -> object("paystubId", SandboxAccount.id(faker, "ps_", 16), "employerName", job.employer(),
                         "payDate", period.payDate().toString(), "periodStart", period.start().toString(),
                         "periodEnd", period.end().toString(), "grossPay", gross, "taxes", taxes,
                         "deductions", deductions, "netPay", gross.subtract(taxes).subtract(deductions),

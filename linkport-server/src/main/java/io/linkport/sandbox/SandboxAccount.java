@@ -23,6 +23,8 @@ import net.datafaker.Faker;
 record SandboxAccount(SandboxInstitution institution, String username, String stateKey, LocalDate asOf,
                       SandboxProfile profile) {
 
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
     /** A Datafaker seeded for one purpose, so each resource's data is independent of call order. */
     static Faker faker(SandboxInstitution institution, String username, String purpose) {
         byte[] digest = sha256(institution.id() + "\n" + username + "\n" + purpose);
@@ -49,6 +51,15 @@ record SandboxAccount(SandboxInstitution institution, String username, String st
     static String stateKey(String integrationId, String loginKey, String username) {
         String source = loginKey != null && !loginKey.isBlank() ? loginKey : integrationId + "\n" + username;
         return HexFormat.of().formatHex(sha256(source));
+    }
+
+    /** A deterministic id: {@code prefix} and {@code length} lowercase letters and digits drawn from {@code faker}. */
+    static String id(Faker faker, String prefix, int length) {
+        StringBuilder id = new StringBuilder(prefix);
+        for (int i = 0; i < length; i++) {
+            id.append(ID_ALPHABET.charAt(faker.random().nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString();
     }
 
     static BigDecimal money(long cents) {

@@ -61,6 +61,6 @@ class SandboxAccounts {
     }
 
     private static String accountId(Faker faker) {
-        return "acc_" + faker.regexify("[a-z0-9]{20}");
+        return SandboxAccount.id(faker, "acc_", 20);
     }
 }

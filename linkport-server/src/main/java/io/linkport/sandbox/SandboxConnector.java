@@ -51,6 +51,9 @@ class SandboxConnector implements Connector {
 
     @Override
     public LoginResult answerMfa(MfaAnswerRequest request) {
+        if (request.pending() == null) {
+            return new LoginResult.Failure(FailureCode.INVALID_MFA, "There is no challenge to answer; log in again");
+        }
         if (!await(request.pending().get(SandboxSessions.USERNAME), request.context())) {
             return loginTimeout();
         }
@@ -59,7 +62,7 @@ class SandboxConnector implements Connector {
 
     @Override
     public OperationResult execute(OperationRequest request) {
-        String username = institution.oauth()
+        String username = request.session() == null ? null : institution.oauth()
                 ? with.oauth().username(institution, request.session()).orElse(null)
                 : request.session().get(SandboxSessions.USERNAME);
         if (username == null) {
@@ -87,6 +90,9 @@ class SandboxConnector implements Connector {
 
     @Override
     public LoginResult refresh(RefreshRequest request) {
+        if (request.saved() == null) {
+            return new LoginResult.Failure(FailureCode.REAUTHENTICATION_REQUIRED, "There is no saved session to refresh");
+        }
         if (!await(request.saved().get(SandboxSessions.USERNAME), request.context())) {
             return loginTimeout();
         }

@@ -19,10 +19,10 @@ final class SandboxDescriptors {
         return new IntegrationDescriptor(institution.id(), institution.name(), institution.category(),
                 institution.authMethod(), institution.oauth() ? List.of() : CREDENTIAL_FIELDS,
                 resources.stream().map(SandboxResource::descriptor).toList(), true,
-                institution.oauth() ? oauthUsers() : credentialUsers(institution));
+                institution.oauth() ? oauthUsers() : credentialUsers());
     }
 
-    private static List<TestCredential> credentialUsers(SandboxInstitution institution) {
+    private static List<TestCredential> credentialUsers() {
         List<TestCredential> users = new ArrayList<>();
         for (SandboxUser user : SandboxUser.values()) {
             boolean anyPassword = user == SandboxUser.LOCKED || user == SandboxUser.DOWN;
@@ -31,11 +31,6 @@ final class SandboxDescriptors {
         }
         users.add(new TestCredential(SandboxUser.GOOD.username(), "(anything but pass_good)",
                 "Login fails with INVALID_CREDENTIALS; so does any username not listed here.", null));
-        if (institution.slow()) {
-            users.add(0, new TestCredential("(any user above)", "(as above)",
-                    "Every call to this institution takes linkport.sandbox.slow-institution-latency (5 s by default) "
-                            + "longer: use it to measure that a slow institution does not hold up others.", null));
-        }
         return users;
     }
 

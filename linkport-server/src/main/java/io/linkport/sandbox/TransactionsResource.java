@@ -56,7 +56,7 @@ class TransactionsResource implements SandboxResource {
 
     private static Map<String, Object> row(Faker faker, String accountId, LocalDate date, String description,
                                            String category, long cents) {
-        return object("transactionId", "txn_" + faker.regexify("[a-z0-9]{20}"), "accountId", accountId,
+        return object("transactionId", SandboxAccount.id(faker, "txn_", 20), "accountId", accountId,
                 "date", date.toString(), "description", description, "category", category,
                 "amount", SandboxAccount.money(cents), "currency", "USD", "pending", false);
     }

@@ -48,10 +48,6 @@ class ConnectorCalls implements DisposableBean {
         }
     }
 
-    boolean virtualThreads() {
-        return !(runs instanceof ThreadPoolExecutor);
-    }
-
     @Override
     public void destroy() {
         runs.shutdownNow();

@@ -1,5 +1,6 @@
 package io.linkport.sessions;
 
+import io.linkport.common.Mode;
 import io.linkport.connector.ConnectorContext;
 import io.linkport.connector.ConnectorState;
 import io.linkport.connector.FailureCode;
@@ -81,7 +82,7 @@ class OperationRunner {
                 return;
             }
             Map<String, Object> args = arguments.get(i) == null ? Map.of() : json.convertValue(arguments.get(i), MAP);
-            ConnectorContext context = new ConnectorContext(running.mode() == io.linkport.common.Mode.SANDBOX,
+            ConnectorContext context = new ConnectorContext(running.mode() == Mode.SANDBOX,
                     Instant.now().plus(settings.connectorTimeout()), loginKey);
             ConnectorState state = current;
             OperationResult result;

@@ -1,6 +1,7 @@
 package io.linkport.sessions;
 
 import io.linkport.common.Ids;
+import io.linkport.common.Mode;
 import io.linkport.connector.AuthorizationCallback;
 import io.linkport.connector.ConnectorContext;
 import io.linkport.connector.ConnectorState;
@@ -124,7 +125,7 @@ class SessionEngine {
     }
 
     ConnectorContext context(Link link, String loginKey) {
-        return new ConnectorContext(link.mode() == io.linkport.common.Mode.SANDBOX,
+        return new ConnectorContext(link.mode() == Mode.SANDBOX,
                 Instant.now().plus(settings.connectorTimeout()), loginKey);
     }
 

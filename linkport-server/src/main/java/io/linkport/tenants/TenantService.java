@@ -38,7 +38,8 @@ public class TenantService {
         return tenants.list();
     }
 
-    Optional<String> bootstrapTenant() {
+    /** The tenant created on first start (the sandbox demo acts as it). */
+    public Optional<String> bootstrapTenant() {
         return tenants.bootstrapTenant();
     }
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Request bodies for link tests: seed 002's example, on the test carrier unless told otherwise. */
+/** Request bodies for link tests: seed 002's example, on the sandbox T-Mobile unless told otherwise. */
 public final class LinkFixtures {
 
     public static final String CARD_NUMBER = "4111111111111111";
@@ -34,7 +34,7 @@ public final class LinkFixtures {
     }
 
     public static Map<String, Object> seedExample() {
-        return seedExample(LinksTestCarrier.ID);
+        return seedExample("tmobile");
     }
 
     public static Map<String, Object> singleRead(String integrationId, String resource) {

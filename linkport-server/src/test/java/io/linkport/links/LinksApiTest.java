@@ -58,7 +58,7 @@ class LinksApiTest extends ServerTest {
         String claimCode = body.get("claimCode").asString();
         assertThat(linkId).matches("link_[0-9a-f]{32}");
         assertThat(claimCode).matches("clm_[0-9a-f]{32}");
-        assertThat(body.get("integrationId").asString()).isEqualTo(LinksTestCarrier.ID);
+        assertThat(body.get("integrationId").asString()).isEqualTo("tmobile");
         assertThat(body.get("status").asString()).isEqualTo("pending");
         assertThat(body.get("operations").toString()).isEqualTo(
                 "[{\"resource\":\"paymentMethod\",\"action\":\"read\"},{\"resource\":\"paymentMethod\",\"action\":\"write\"}]");
@@ -185,7 +185,7 @@ class LinksApiTest extends ServerTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("operations", List.of(Map.of("resource", "paymentMethod", "action", "write", "arguments", badCard),
                 Map.of("resource", "paymentMethod", "action", "delete")));
-        body.put("integrationId", LinksTestCarrier.ID);
+        body.put("integrationId", "tmobile");
         body.put("webhookUrl", "ftp://x");
         body.put("returnUrl", "data:text/html,hi");
         body.put("expiresIn", 0);
@@ -293,5 +293,13 @@ class LinksApiTest extends ServerTest {
         assertThat(api.get("/v1/links?limit=0", tenant.auth()).status()).isEqualTo(400);
         assertThat(api.get("/v1/links?limit=abc", tenant.auth()).status()).isEqualTo(400);
         assertThat(api.get("/v1/links?cursor=garbage", tenant.auth()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void openApiDocumentThenListsLinkAndSessionEndpoints() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        assertThat(paths.propertyNames()).contains("/v1/links", "/v1/links/{linkId}", "/v1/links/{linkId}/trace",
+                "/v1/sessions", "/v1/session", "/v1/session/credentials", "/v1/session/mfa", "/v1/session/oauth/start",
+                "/v1/session/stream", "/v1/oauth/callback");
     }
 }

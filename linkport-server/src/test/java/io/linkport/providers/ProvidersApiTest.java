@@ -160,6 +160,16 @@ class ProvidersApiTest extends ServerTest {
         assertThat(response.json().get("issues").get(0).get("path").asString()).isEqualTo("q");
     }
 
+    @Test
+    void openApiDocumentThenDescribesTheCatalogAndTheSandboxAuthorizationServer() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.has("/v1/providers")).isTrue();
+        assertThat(paths.has("/v1/providers/{integrationId}")).isTrue();
+        assertThat(paths.has("/sandbox/oauth/authorize")).isTrue();
+        assertThat(paths.has("/sandbox/oauth/token")).isTrue();
+    }
+
     private static List<String> ids(Api.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         List<String> ids = new ArrayList<>();

@@ -118,6 +118,17 @@ class SandboxLoginTest extends ServerTest {
     }
 
     @Test
+    void executeWhenUserSlowAndShortDeadlineThenTimeout() {
+        var session = new io.linkport.connector.ConnectorState(Map.of("username", "user_slow", "operations", "0"));
+
+        OperationResult result = calls.connector("gusto").execute(new io.linkport.connector.OperationRequest(
+                "paystubs", "read", Map.of(), session, calls.context("gusto", "user_slow", Duration.ofMillis(500))));
+
+        assertThat(result).isInstanceOfSatisfying(OperationResult.Failure.class,
+                f -> assertThat(f.code()).isEqualTo(FailureCode.TIMEOUT));
+    }
+
+    @Test
     void loginWhenSlowInstitutionAndShortDeadlineThenTimeout() {
         LoginResult result = calls.connector("sandbox_slow_bank").login(new LoginRequest(
                 Map.of("username", "user_good", "password", "pass_good"),

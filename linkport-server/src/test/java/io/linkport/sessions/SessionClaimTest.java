@@ -1,12 +1,11 @@
 package io.linkport.sessions;
 
 import static io.linkport.links.LinkFixtures.seedExample;
+import static io.linkport.links.LinkFixtures.singleRead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkport.common.Mode;
 import io.linkport.links.LinkService;
-import io.linkport.links.LinksTestCarrier;
-import io.linkport.links.LinksTestPayroll;
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
 import io.linkport.tokens.TokenKind;
@@ -108,7 +107,7 @@ class SessionClaimTest extends ServerTest {
     }
 
     @Test
-    void linkTokenClaimThenPayrollPickOAuthLoginAndSecondClaimRefused() {
+    void linkTokenClaimThenPayrollPickLoginAndSecondClaimRefused() {
         TestTenant tenant = newTenant("claim-link-token");
         String token = linkToken(tenant, Map.of("org_name", "Acme Lending", "required_jobs", List.of("employment", "income"),
                 "end_user_id", "eu-7", "webhook_url", "https://acme.example/hooks"));
@@ -127,26 +126,23 @@ class SessionClaimTest extends ServerTest {
         assertThat(jdbc.sql("SELECT link_id FROM issued_tokens WHERE id = ?").param(started.get("linkTokenId").asString())
                 .query(String.class).single()).isEqualTo(session.linkId());
 
-        JsonNode offered = api.get("/v1/session/integrations?category=payroll", session.auth()).json().get("integrations");
-        assertThat(offered.findValuesAsString("id")).contains(LinksTestPayroll.ID).doesNotContain(LinksTestCarrier.ID);
-        assertThat(session.post("/v1/session/integration", Map.of("integrationId", LinksTestCarrier.ID)).status())
-                .isEqualTo(400);
-        JsonNode picked = session.ok("/v1/session/integration", Map.of("integrationId", LinksTestPayroll.ID), 200);
+        JsonNode offered = api.get("/v1/session/integrations", session.auth()).json().get("integrations");
+        assertThat(offered.findValuesAsString("id")).contains("adp", "gusto").doesNotContain("tmobile");
+        assertThat(offered.findValuesAsString("category")).containsOnly("payroll");
+        assertThat(api.get("/v1/session/integrations?q=gus", session.auth()).json().get("integrations")
+                .findValuesAsString("id")).containsExactly("gusto");
+        assertThat(session.post("/v1/session/integration", Map.of("integrationId", "tmobile")).status()).isEqualTo(400);
+        JsonNode picked = session.ok("/v1/session/integration", Map.of("integrationId", "adp"), 200);
         assertThat(picked.get("step").asString()).isEqualTo("consent");
-        assertThat(session.consent().get("step").asString()).isEqualTo("oauth_redirect");
-
-        String authorizationUrl = session.ok("/v1/session/oauth/start", Map.of(), 200).get("authorizationUrl").asString();
-        String state = query(authorizationUrl, "state");
-        assertThat(query(authorizationUrl, "code_challenge")).isNotBlank();
-        Api.Response page = api.get("/v1/oauth/callback?code=good-code&state=" + state);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("linkport:oauth_complete").contains(session.linkId());
-        assertThat(api.get("/v1/oauth/callback?code=good-code&state=" + state).status()).isEqualTo(400);
+        assertThat(picked.get("integration").get("name").asString()).isEqualTo("ADP");
+        assertThat(session.consent().get("step").asString()).isEqualTo("credentials");
+        session.logIn("user_good", "pass_good");
         session.awaitStep("completed");
 
-        JsonNode result = api.get("/v1/links/" + session.linkId(), tenant.auth()).json();
-        assertThat(result.get("linkTokenId").asString()).isEqualTo(started.get("linkTokenId").asString());
-        assertThat(result.get("result").get("operations").findValuesAsString("resource")).containsExactly("employment", "income");
+        JsonNode link = api.get("/v1/links/" + session.linkId(), tenant.auth()).json();
+        assertThat(link.get("linkTokenId").asString()).isEqualTo(started.get("linkTokenId").asString());
+        assertThat(link.get("webhookUrl").asString()).isEqualTo("https://acme.example/hooks");
+        assertThat(link.get("result").get("operations").findValuesAsString("resource")).containsExactly("employment", "income");
         String claimed = jdbc.sql("SELECT data FROM events WHERE link_id = ? AND type = 'LINK_CLAIMED'")
                 .param(session.linkId()).query(String.class).single();
         assertThat(claimed).contains("\"linkTokenId\":\"" + started.get("linkTokenId").asString() + "\"")
@@ -157,24 +153,65 @@ class SessionClaimTest extends ServerTest {
     void linkTokenWithIntegrationIdThenIntegrationFixed() {
         TestTenant tenant = newTenant("claim-link-token-fixed");
         String token = linkToken(tenant, Map.of("org_name", "Acme", "required_jobs", List.of("paystubs", "direct_deposit_switch"),
-                "end_user_id", "eu-8", "integration_id", LinksTestPayroll.ID));
-        JsonNode session = SessionClient.claim(api, "linkToken", token).started.get("session");
-        assertThat(session.get("integrationFixed").asBoolean()).isTrue();
-        assertThat(session.get("integration").get("authMethod").asString()).isEqualTo("OAUTH");
-        assertThat(session.get("step").asString()).isEqualTo("consent");
-        assertThat(session.get("operations").get(1).get("resource").asString()).isEqualTo("directDeposit");
-        assertThat(session.get("operations").get(1).get("action").asString()).isEqualTo("write");
+                "end_user_id", "eu-8", "integration_id", "gusto"));
+        SessionClient session = SessionClient.claim(api, "linkToken", token);
+        JsonNode started = session.started.get("session");
+        assertThat(started.get("integrationFixed").asBoolean()).isTrue();
+        assertThat(started.get("integration").get("id").asString()).isEqualTo("gusto");
+        assertThat(started.get("step").asString()).isEqualTo("consent");
+        assertThat(started.get("operations").get(1).get("resource").asString()).isEqualTo("directDeposit");
+        assertThat(started.get("operations").get(1).get("action").asString()).isEqualTo("write");
+        assertThat(api.get("/v1/session/integrations", session.auth()).json().get("integrations")).isEmpty();
+        assertThat(session.post("/v1/session/integration", Map.of("integrationId", "adp")).json().get("error").asString())
+                .isEqualTo("integration_fixed");
+    }
+
+    /** Follows the authorization URL to the sandbox OAuth bank's page and answers it; returns where it redirects. */
+    private String decideAtBank(String authorizationUrl, String decision) {
+        String form = URI.create(authorizationUrl).getRawQuery() + "&decision=" + decision + "&username=user_good";
+        Api.Response answer = api.send("POST", "/sandbox/oauth/authorize", "application/x-www-form-urlencoded", form);
+        assertThat(answer.status()).as(answer.text()).isBetween(301, 303);
+        return answer.header("Location");
+    }
+
+    @Test
+    void oauthInstitutionThenPkceLoginThroughCallbackAndFlatResult() {
+        TestTenant tenant = newTenant("claim-oauth");
+        JsonNode created = api.post("/v1/links", singleRead("oauth_bank", "accounts"), tenant.auth()).json();
+        SessionClient session = SessionClient.claim(api, "claimCode", created.get("claimCode").asString());
+        assertThat(session.started.get("session").get("integration").get("authMethod").asString()).isEqualTo("OAUTH");
+        Api.Response early = session.post("/v1/session/oauth/start", Map.of());
+        assertThat(early.json().get("error").asString()).isEqualTo("consent_required");
+        assertThat(session.consent().get("step").asString()).isEqualTo("oauth_redirect");
+        assertThat(session.post("/v1/session/credentials", Map.of("credentials", Map.of())).json().get("error").asString())
+                .isEqualTo("oauth_required");
+        String authorizationUrl = session.ok("/v1/session/oauth/start", Map.of(), 200).get("authorizationUrl").asString();
+        assertThat(query(authorizationUrl, "code_challenge_method")).isEqualTo("S256");
+        String callback = decideAtBank(authorizationUrl, "approve");
+        assertThat(callback).startsWith(api.baseUrl() + "/v1/oauth/callback?");
+        Api.Response page = api.get(callback);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.text()).contains("linkport:oauth_complete").contains(session.linkId());
+        assertThat(api.get(callback).status()).isEqualTo(400);
+        session.awaitStep("completed");
+        JsonNode result = api.get("/v1/links/" + session.linkId(), tenant.auth()).json().get("result");
+        assertThat(result.propertyNames()).containsExactly("accounts");
+        String verifiers = jdbc.sql("SELECT verifier_encrypted FROM link_oauth_states WHERE link_id = ?")
+                .param(session.linkId()).query(String.class).single();
+        assertThat(verifiers).startsWith("v1:");
     }
 
     @Test
     void oauthDeniedAtInstitutionThenLinkFails() {
         TestTenant tenant = newTenant("claim-oauth-denied");
-        String token = linkToken(tenant, Map.of("org_name", "Acme", "required_jobs", List.of("identity"),
-                "end_user_id", "eu-9", "integration_id", LinksTestPayroll.ID));
-        SessionClient session = SessionClient.claim(api, "linkToken", token);
+        JsonNode created = api.post("/v1/links", singleRead("oauth_bank", "accounts"), tenant.auth()).json();
+        SessionClient session = SessionClient.claim(api, "claimCode", created.get("claimCode").asString());
         session.consent();
-        String state = query(session.ok("/v1/session/oauth/start", Map.of(), 200).get("authorizationUrl").asString(), "state");
-        assertThat(api.get("/v1/oauth/callback?error=access_denied&state=" + state).status()).isEqualTo(200);
+        String authorizationUrl = session.ok("/v1/session/oauth/start", Map.of(), 200).get("authorizationUrl").asString();
+        String callback = decideAtBank(authorizationUrl, "deny");
+        assertThat(callback).contains("error=access_denied");
+        assertThat(api.get(callback).status()).isEqualTo(200);
         JsonNode failed = session.awaitStep("failed");
         assertThat(failed.get("error").get("code").asString()).isEqualTo("ACCESS_DENIED");
         assertThat(api.get("/v1/oauth/callback?code=x&state=unknown").status()).isEqualTo(400);
@@ -188,9 +225,9 @@ class SessionClaimTest extends ServerTest {
         SessionClient session = SessionClient.claim(api, "accessToken", jwt);
         assertThat(session.started.get("session").get("step").asString()).isEqualTo("select_integration");
         assertThat(session.started.get("session").get("operations")).isEmpty();
-        JsonNode offered = api.get("/v1/session/integrations?q=carrier", session.auth()).json().get("integrations");
-        assertThat(offered.findValuesAsString("id")).contains(LinksTestCarrier.ID);
-        JsonNode picked = session.ok("/v1/session/integration", Map.of("integrationId", LinksTestCarrier.ID), 200);
+        JsonNode offered = api.get("/v1/session/integrations?q=mobile", session.auth()).json().get("integrations");
+        assertThat(offered.findValuesAsString("id")).containsExactly("tmobile");
+        JsonNode picked = session.ok("/v1/session/integration", Map.of("integrationId", "tmobile"), 200);
         assertThat(picked.get("operations").findValuesAsString("resource"))
                 .containsExactly("paymentMethod", "mobileBillingStatement");
         assertThat(picked.get("operations").findValuesAsString("action")).containsOnly("read");

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkport.links.LinkFixtures;
 import io.linkport.links.LinkSweeper;
-import io.linkport.links.LinksTestCarrier;
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Claim → consent → login (+ MFA) → operations → result, over HTTP, on the test carrier. */
+/** Claim → consent → login (+ MFA) → operations → result, over HTTP, on the sandbox T-Mobile and its test users. */
 class SessionFlowTest extends ServerTest {
 
     @Autowired
@@ -68,9 +67,10 @@ class SessionFlowTest extends ServerTest {
         assertThat(operations).hasSize(2);
         assertThat(operations.get(0).get("resource").asString()).isEqualTo("paymentMethod");
         assertThat(operations.get(0).get("action").asString()).isEqualTo("read");
-        assertThat(operations.get(0).get("data").get("paymentMethods").get(0).get("last4").asString()).isEqualTo("4242");
+        assertThat(operations.get(0).get("data").get("paymentMethods")).isNotEmpty();
         assertThat(operations.get(1).get("action").asString()).isEqualTo("write");
-        assertThat(operations.get(1).get("data").get("paymentMethod").get("last4").asString()).isEqualTo("1111");
+        assertThat(operations.get(1).get("data").get("paymentMethods").findValuesAsString("last4")).contains("1111");
+        assertThat(link.toString()).doesNotContain(LinkFixtures.CARD_NUMBER);
         assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_SUCCEEDED",
                 "OPERATION_COMPLETED", "OPERATION_COMPLETED", "LINK_COMPLETED");
         String completed = jdbc.sql("SELECT data FROM events WHERE link_id = ? AND type = 'LINK_COMPLETED'")
@@ -79,19 +79,23 @@ class SessionFlowTest extends ServerTest {
                 .doesNotContain("paymentMethods");
         String sealed = jdbc.sql("SELECT result_encrypted FROM links WHERE id = ?").param(session.linkId())
                 .query(String.class).single();
-        assertThat(sealed).startsWith("v1:").doesNotContain("4242");
+        assertThat(sealed).startsWith("v1:").doesNotContain("1111");
     }
 
     @Test
     void singleOperationThenFlatResult() {
         TestTenant tenant = newTenant("flow-flat");
-        SessionClient session = claimed(tenant, singleRead(LinksTestCarrier.ID, "mobileBillingStatement"));
+        SessionClient session = claimed(tenant, singleRead("tmobile", "mobileBillingStatement"));
         session.consent();
         session.logIn("user_good", "pass_good");
         session.awaitStep("completed");
         JsonNode result = link(tenant, session.linkId()).get("result");
         assertThat(result.propertyNames()).containsExactly("billing");
-        assertThat(result.get("billing").get(0).get("period").asString()).isEqualTo("2026-10");
+        assertThat(result.get("billing")).isNotEmpty();
+        Api.Response stream = api.get("/v1/session/stream", session.auth());
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(stream.text()).startsWith("data:").contains("\"step\":\"completed\"");
     }
 
     @Test
@@ -101,11 +105,11 @@ class SessionFlowTest extends ServerTest {
         session.consent();
         session.logIn("user_fail_second", "pass_good");
         JsonNode failed = session.awaitStep("failed");
-        assertThat(failed.get("error").get("code").asString()).isEqualTo("OPERATION_REJECTED");
+        assertThat(failed.get("error").get("code").asString()).isEqualTo("INSTITUTION_ERROR");
         assertThat(failed.get("operations").findValuesAsString("status")).containsExactly("completed", "failed");
         JsonNode link = link(tenant, session.linkId());
         assertThat(link.get("status").asString()).isEqualTo("failed");
-        assertThat(link.get("error").get("code").asString()).isEqualTo("OPERATION_REJECTED");
+        assertThat(link.get("error").get("code").asString()).isEqualTo("INSTITUTION_ERROR");
         assertThat(link.has("result")).isFalse();
         assertThat(jdbc.sql("SELECT result_encrypted FROM links WHERE id = ?").param(session.linkId())
                 .query(String.class).optional()).isEmpty();
@@ -139,13 +143,13 @@ class SessionFlowTest extends ServerTest {
     @Test
     void mfaWrongCodeThenRetryThenRightCodeCompletes() {
         TestTenant tenant = newTenant("flow-mfa");
-        SessionClient session = claimed(tenant, singleRead(LinksTestCarrier.ID, "paymentMethod"));
+        SessionClient session = claimed(tenant, singleRead("tmobile", "paymentMethod"));
         session.consent();
         session.logIn("user_mfa_code", "pass_good");
         JsonNode mfa = session.awaitStep("mfa");
         assertThat(mfa.get("status").asString()).isEqualTo("mfa_required");
         assertThat(mfa.get("mfa").get("type").asString()).isEqualTo("ONE_TIME_CODE");
-        assertThat(mfa.get("mfa").get("prompt").asString()).contains("code");
+        assertThat(mfa.get("mfa").get("prompt").asString()).isNotBlank();
         assertThat(session.post("/v1/session/mfa", Map.of("deviceId", "x")).status()).isEqualTo(400);
         session.ok("/v1/session/mfa", Map.of("code", "0000"), 202);
         JsonNode retry = session.awaitStep("mfa");
@@ -251,5 +255,39 @@ class SessionFlowTest extends ServerTest {
                 .doesNotContain("\"123\"");
         assertThat(DatabaseText.occurrences(jdbc, LinkFixtures.CARD_NUMBER)).isEmpty();
         assertThat(DatabaseText.occurrences(jdbc, "pass_good")).isEmpty();
+    }
+
+    @Test
+    void securityQuestionAndDeviceSelectionMfaThenCompleted() {
+        TestTenant tenant = newTenant("flow-mfa-kinds");
+        SessionClient question = claimed(tenant, singleRead("tmobile", "paymentMethod"));
+        question.consent();
+        question.logIn("user_mfa_question", "pass_good");
+        JsonNode asked = question.awaitStep("mfa");
+        assertThat(asked.get("mfa").get("type").asString()).isEqualTo("SECURITY_QUESTION");
+        assertThat(asked.get("mfa").get("questions")).hasSize(1);
+        question.ok("/v1/session/mfa", Map.of("answers", List.of("Fluffy")), 202);
+        question.awaitStep("completed");
+
+        SessionClient device = claimed(tenant, singleRead("tmobile", "paymentMethod"));
+        device.consent();
+        device.logIn("user_mfa_device", "pass_good");
+        JsonNode devices = device.awaitStep("mfa");
+        assertThat(devices.get("mfa").get("type").asString()).isEqualTo("DEVICE_SELECTION");
+        device.ok("/v1/session/mfa", Map.of("deviceId", devices.get("mfa").get("devices").get(0).get("id").asString()), 202);
+        await(device, s -> "mfa".equals(s.get("step").asString()) && "ONE_TIME_CODE".equals(s.get("mfa").get("type").asString()));
+        device.ok("/v1/session/mfa", Map.of("code", "1234"), 202);
+        device.awaitStep("completed");
+    }
+
+    @Test
+    void lockedAccountThenLinkFailsAtOnce() {
+        TestTenant tenant = newTenant("flow-locked");
+        SessionClient session = claimed(tenant, singleRead("tmobile", "paymentMethod"));
+        session.consent();
+        session.logIn("user_locked", "pass_good");
+        JsonNode failed = session.awaitStep("failed");
+        assertThat(failed.get("error").get("code").asString()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(failed.get("error").get("retryable").asBoolean()).isFalse();
     }
 }
