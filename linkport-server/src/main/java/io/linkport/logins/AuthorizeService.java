@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AuthorizeService {
 
     static final Duration REQUEST_LIFETIME = Duration.ofHours(24);
+    static final int MFA_ATTEMPTS = 3;
 
     private final LoginService logins;
     private final LoginSync sync;
@@ -93,8 +94,18 @@ class AuthorizeService {
         MfaAnswer answer = SecurityResponses.toAnswer(challenge, command.securityResponses());
         LoginSync.Result result = sync.answer(login, secret, answer, new ConnectorState(pending.get("state")));
         if (result instanceof LoginSync.Failed failed && failed.code() == FailureCode.INVALID_MFA) {
+            // A few tries only: a one-time code is short enough to guess otherwise.
+            int left = Integer.parseInt(pending.getOrDefault("attempts", Map.of()).getOrDefault("left",
+                    String.valueOf(MFA_ATTEMPTS))) - 1;
+            if (left <= 0) {
+                requests.fail(request.id());
+                throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_security_response",
+                        "The MFA answer was not accepted and no attempts are left; call /v1/Authorize again.");
+            }
+            pending.put("attempts", Map.of("left", String.valueOf(left)));
             requests.putPending(request.id(), vault.seal(pending, request.id()));
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_security_response", "The MFA answer was not accepted; try again.");
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_security_response",
+                    "The MFA answer was not accepted; " + left + " attempt(s) left.");
         }
         return finish(request.id(), login, secret, command.save() != null ? command.save() : request.save(), result, false);
     }

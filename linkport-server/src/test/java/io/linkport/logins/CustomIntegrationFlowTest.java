@@ -59,6 +59,32 @@ class CustomIntegrationFlowTest extends ServerTest {
     }
 
     @Test
+    void authorizeWhenMfaAnswerWrongThreeTimesThenChallengeClosed() {
+        TestTenant tenant = newTenant("wrong mfa");
+        LoginFlows.allowRedirects(api, tenant, REDIRECT);
+        String loginId = LoginFlows.loginThrough(api, LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", "s"),
+                "user_mfa_code", "pass_good").get("loginId");
+        String requestId = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", false), tenant.auth())
+                .json().get("RequestId").asString();
+        Map<String, Object> wrong = Map.of("RequestId", requestId, "SecurityResponses", Map.of("code", java.util.List.of("0000")));
+
+        Api.Response first = api.post("/v1/Authorize", wrong, tenant.auth());
+        Api.Response second = api.post("/v1/Authorize", wrong, tenant.auth());
+        Api.Response third = api.post("/v1/Authorize", wrong, tenant.auth());
+        Api.Response right = api.post("/v1/Authorize", Map.of("RequestId", requestId,
+                "SecurityResponses", Map.of("code", java.util.List.of("1234"))), tenant.auth());
+
+        assertThat(first.status()).isEqualTo(401);
+        assertThat(first.json().get("error").asString()).isEqualTo("invalid_security_response");
+        assertThat(first.json().get("message").asString()).contains("2 attempt");
+        assertThat(second.status()).isEqualTo(401);
+        assertThat(third.status()).isEqualTo(401);
+        assertThat(third.json().get("message").asString()).contains("no attempts are left");
+        assertThat(right.status()).isEqualTo(409);
+        assertThat(right.json().get("error").asString()).isEqualTo("no_pending_challenge");
+    }
+
+    @Test
     void authorizeWhenLoginBelongsToAnotherTenantThenNotFound() {
         TestTenant owner = newTenant("owner of login");
         TestTenant other = newTenant("someone else");
