@@ -109,8 +109,9 @@ class DeliveryWorker implements AutoCloseable {
         if (next.isPresent()) {
             deliveries.finish(delivery, node, WebhookDelivery.PENDING, true, next.get(), result.status(), error, null);
         } else if (deliveries.finish(delivery, node, WebhookDelivery.FAILED, true, null, result.status(), error, now)
-                && !delivery.eventType().startsWith("WEBHOOK_")) {
-            // operational events about operational events could chain without end, so they stop here
+                && !delivery.eventType().equals(EventType.WEBHOOK_DELIVERY_FAILED.name())
+                && !delivery.eventType().equals(EventType.WEBHOOK_ENDPOINT_DISABLED.name())) {
+            // a failure event about a failed failure event could chain without end, so those stop here
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("deliveryId", delivery.id());
             data.put("eventId", delivery.eventId());
