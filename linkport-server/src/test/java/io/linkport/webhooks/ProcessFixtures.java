@@ -29,10 +29,10 @@ final class ProcessFixtures {
         env.put("LINKPORT_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET);
         env.put("LINKPORT_ADMIN_KEY", "ak_it_admin_key_0123456789abcdef0123456789");
         env.put("LINKPORT_MASTER_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        // fast retries and short leases, so a killed node's claims come back within seconds
+        // fast retries, and leases short enough that a killed node's claims come back while the test waits
         env.put("LINKPORT_WEBHOOKS_RETRY_SCHEDULE", "200ms,500ms,1s,2s,5s,10s,10s");
-        env.put("LINKPORT_WEBHOOKS_REQUEST_TIMEOUT", "3s");
-        env.put("LINKPORT_WEBHOOKS_LEASE_DURATION", "5s");
+        env.put("LINKPORT_WEBHOOKS_REQUEST_TIMEOUT", "10s");
+        env.put("LINKPORT_WEBHOOKS_LEASE_DURATION", "15s");
         env.put("LINKPORT_WEBHOOKS_PER_ENDPOINT_CONCURRENCY", "4");
         if (TestDatabase.postgres()) {
             String schema = "lp_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -26,7 +26,7 @@ class WebhookCrashIT {
         Path dataDir = Files.createTempDirectory("linkport-crash-it-");
         Map<String, String> env = ProcessFixtures.environment(dataDir);
         // slow enough that the backlog is still draining when the kill comes
-        try (CountingReceiver receiver = new CountingReceiver(15)) {
+        try (CountingReceiver receiver = new CountingReceiver(10)) {
             List<String> sent;
             try (ServerProcess first = ServerProcess.start("crash-first", env, ProcessFixtures.logDir())) {
                 String[] endpoint = ProcessFixtures.endpoint(first.baseUrl(), receiver.url());
