@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  *   1. latency when idle: events one at a time, time from the event's createdAt (stamped inside
  *      the transaction, just before its commit) to its arrival at the receiver — median and p99;
  *   2. throughput: a burst of events from 16 client threads over 4 endpoints, deliveries per
- *      second from the first request to the last arrival, and the same latency under that load.
+ *      second from the first request to the last arrival, and the same latency under that load
+ *      (this is bounded by how fast the API creates events);
+ *   3. dispatch throughput alone: a backlog that the receiver first turns away with one shared
+ *      Retry-After date, so it all falls due at once; deliveries per second while it drains.
  *
  * Run from the repository root after `./mvnw -DskipTests package`:
  *   java benchmarks/WebhookBenchmark.java [idleEvents=300] [burstEvents=3000]
@@ -45,6 +48,8 @@ public class WebhookBenchmark {
     static final Map<String, Long> arrivals = new ConcurrentHashMap<>();
     static final Map<String, Long> createdAt = new ConcurrentHashMap<>();
     static final HttpClient client = HttpClient.newHttpClient();
+    /** While set, the receiver refuses with 503 and a Retry-After date: every delivery becomes due at that instant. */
+    static volatile String holdUntil;
 
     public static void main(String[] args) throws Exception {
         int idleEvents = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -58,6 +63,13 @@ public class WebhookBenchmark {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String hold = holdUntil;
+            if (hold != null) {
+                exchange.getResponseHeaders().add("Retry-After", hold);
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             Matcher m = CREATED.matcher(body);
             if (m.find()) {
                 createdAt.putIfAbsent(id, Instant.parse(m.group(1)).toEpochMilli());
@@ -96,6 +108,24 @@ public class WebhookBenchmark {
             await(burst);
             long end = burst.stream().mapToLong(arrivals::get).max().orElse(start);
             report("burst (" + burstEvents + " events, 16 clients, 4 endpoints)", burst, start, end);
+
+            // Pure dispatch throughput: queue a backlog the receiver turns away with one shared
+            // Retry-After date, so it all falls due at once, then time the drain.
+            arrivals.clear();
+            createdAt.clear();
+            Instant drainAt = Instant.now().plusSeconds(Math.max(30, burstEvents / 40)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            holdUntil = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(drainAt.atZone(java.time.ZoneOffset.UTC));
+            List<String> backlog = fire(endpoints, burstEvents);
+            if (Instant.now().isAfter(drainAt)) {
+                System.out.println("backlog took longer to queue than planned; the drain figure below is mixed with queueing");
+            }
+            Thread.sleep(Math.max(0, drainAt.toEpochMilli() - System.currentTimeMillis() - 500));
+            holdUntil = null;
+            await(backlog);
+            long drained = backlog.stream().mapToLong(arrivals::get).max().orElseThrow();
+            long firstArrival = backlog.stream().mapToLong(arrivals::get).min().orElseThrow();
+            System.out.printf("drain of a %d-delivery backlog: %.0f deliveries/s (%d ms from first to last arrival)%n",
+                    backlog.size(), backlog.size() * 1000.0 / Math.max(1, drained - firstArrival), drained - firstArrival);
         } finally {
             server.destroy();
             receiver.stop(0);
@@ -103,6 +133,12 @@ public class WebhookBenchmark {
     }
 
     static List<String> burst(List<String> endpoints, int count) throws Exception {
+        List<String> ids = fire(endpoints, count);
+        await(ids);
+        return ids;
+    }
+
+    static List<String> fire(List<String> endpoints, int count) throws Exception {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<?>> futures = new ArrayList<>();
@@ -117,7 +153,6 @@ public class WebhookBenchmark {
             f.get();
         }
         clients.shutdown();
-        await(ids);
         return ids;
     }
 

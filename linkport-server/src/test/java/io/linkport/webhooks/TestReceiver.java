@@ -44,6 +44,9 @@ public final class TestReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public TestReceiver() {
         try {
@@ -51,7 +54,7 @@ public final class TestReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", exchange -> {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -61,6 +64,16 @@ public final class TestReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, headers, body));
+            java.util.concurrent.CountDownLatch gate = gates.get(path);
+            if (gate != null) {
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    gate.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inFlight.decrementAndGet();
+            }
             Reply reply = next(path);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
@@ -85,6 +98,20 @@ public final class TestReceiver implements AutoCloseable {
     /** Answers requests to {@code path} with these replies in turn, repeating the last. */
     public void script(String path, Reply... replies) {
         scripts.put(path, new ArrayDeque<>(List.of(replies)));
+    }
+
+    /** Holds requests to {@code path} until {@link #release(String)} (or 20 s), counting how many wait at once. */
+    public void hold(String path) {
+        gates.put(path, new java.util.concurrent.CountDownLatch(1));
+    }
+
+    public void release(String path) {
+        gates.remove(path).countDown();
+    }
+
+    /** How many held requests were waiting at the same time, at most. */
+    public int maxHeldAtOnce() {
+        return maxInFlight.get();
     }
 
     public String url(String path) {

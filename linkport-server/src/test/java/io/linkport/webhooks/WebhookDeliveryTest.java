@@ -251,4 +251,22 @@ class WebhookDeliveryTest extends ServerTest {
         assertThat(jdbc.sql("SELECT failing_since FROM webhook_endpoints WHERE id = ?").param(endpoint.id())
                 .query(OffsetDateTime.class).optional()).isEmpty();
     }
+
+    @Test
+    void deliveryWhenOneEndpointIsSlowThenCappedAndOtherEndpointsStillServed() {
+        TestTenant tenant = newTenant("wh-slow");
+        Endpoint slow = endpoint(tenant, "/slow", List.of());
+        Endpoint fast = endpoint(tenant, "/fast", List.of());
+        receiver.hold("/slow");
+        for (int i = 0; i < 12; i++) {
+            sendTest(tenant, slow);
+        }
+        await().atMost(WAIT).until(() -> receiver.at("/slow").size() == 8);
+        sendTest(tenant, fast);
+        await().atMost(WAIT).until(() -> receiver.at("/fast").size() == 1);
+        assertThat(receiver.at("/slow")).hasSize(8);
+        receiver.release("/slow");
+        await().atMost(WAIT).until(() -> receiver.at("/slow").size() == 12);
+        assertThat(receiver.maxHeldAtOnce()).isEqualTo(8);
+    }
 }
