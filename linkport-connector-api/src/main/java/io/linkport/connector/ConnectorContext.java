@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param sandbox  true when the link was created with a sandbox key
  * @param deadline when Linkport stops waiting for this call
  * @param loginKey a stable key for the login this call belongs to, (tenant, integration,
- *                 username); a connector may use it to keep per-account state
+ *                 username); the same on every call of that login (login, MFA, operations,
+ *                 refresh). A connector may use it to keep per-account state; null when unknown
  */
 public record ConnectorContext(boolean sandbox, Instant deadline, String loginKey) {
 

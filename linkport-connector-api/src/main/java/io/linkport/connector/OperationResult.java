@@ -8,7 +8,9 @@ public sealed interface OperationResult {
     /**
      * Done. {@code data} is plain JSON values keyed as the resource documents it (its
      * {@link ResourceDescriptor#dataKey()} at the top); {@code session} replaces the previous
-     * session state when the institution rotated it (null: unchanged).
+     * session state when the connector changed it (null: unchanged). Linkport passes the latest
+     * session to the next operation of the same login — a connector may count or rotate in it
+     * (the sandbox's {@code user_fail_second} counts operations this way).
      */
     record Success(Map<String, Object> data, ConnectorState session) implements OperationResult {
         public Success(Map<String, Object> data) {

@@ -7,6 +7,7 @@ import io.linkport.connector.Connector;
 import io.linkport.connector.IntegrationDescriptor;
 import io.linkport.connector.ResourceDescriptor;
 import io.linkport.web.JsonSchemaChecker;
+import io.linkport.web.ValidationException;
 import io.linkport.web.ValidationIssue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,9 +43,8 @@ public class ProviderCatalog {
             Map<String, Schema> schemas = new HashMap<>();
             for (ResourceDescriptor resource : descriptor.resources()) {
                 for (ActionDescriptor action : resource.actions()) {
-                    String schema = action.argumentsSchema() == null || action.argumentsSchema().isBlank()
-                            ? EMPTY_OBJECT_SCHEMA : action.argumentsSchema();
-                    schemas.put(resource.name() + "." + action.name(), checker.compile(json.readTree(schema)));
+                    schemas.put(resource.name() + "." + action.name(),
+                            checker.compile(json.readTree(argumentsSchema(action))));
                 }
             }
             providers.put(descriptor.id(), new Provider(descriptor, connector, Map.copyOf(schemas)));
@@ -56,6 +58,36 @@ public class ProviderCatalog {
 
     public Optional<Provider> find(String integrationId, Mode mode) {
         return Optional.ofNullable(integrationId == null ? null : providers.get(integrationId)).filter(p -> visible(p, mode));
+    }
+
+    /**
+     * The integrations visible to {@code mode} that match every filter the query sets. Filter
+     * values are checked against the whole catalog first: a value no integration has is a
+     * validation error, not an empty list.
+     */
+    public List<Provider> search(Mode mode, ProviderQuery query) {
+        List<ValidationIssue> issues = new ArrayList<>();
+        Set<String> categories = new TreeSet<>();
+        Set<String> resources = new TreeSet<>();
+        Set<String> actions = new TreeSet<>();
+        for (Provider provider : providers.values()) {
+            categories.add(provider.descriptor().category());
+            provider.descriptor().resources().forEach(r -> {
+                resources.add(r.name());
+                r.actions().forEach(a -> actions.add(a.name()));
+            });
+        }
+        query.checkAgainst(categories, resources, actions, issues);
+        if (!issues.isEmpty()) {
+            throw new ValidationException(issues);
+        }
+        return list(mode).stream().filter(query::matches).toList();
+    }
+
+    /** The schema an action's arguments are validated against: its own, or "no arguments" when it declares none. */
+    public static String argumentsSchema(ActionDescriptor action) {
+        return action.argumentsSchema() == null || action.argumentsSchema().isBlank()
+                ? EMPTY_OBJECT_SCHEMA : action.argumentsSchema();
     }
 
     /**

@@ -37,7 +37,7 @@ public class RequestLoggingFilter extends OncePerRequestFilter {
         } finally {
             long micros = (System.nanoTime() - started) / 1_000;
             if (log.isInfoEnabled()) {
-                log.info("{} {} {} {}µs", request.getMethod(), request.getRequestURI(), response.getStatus(), micros);
+                log.info("{} {} {} {}µs {}", request.getMethod(), request.getRequestURI(), response.getStatus(), micros, requestId);
             }
             MDC.remove(RequestIds.MDC_KEY);
         }

@@ -1,7 +1,5 @@
-package io.linkport.web;
+package io.linkport.tenants;
 
-import io.linkport.tenants.AdminCaller;
-import io.linkport.tenants.ApiCaller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Linkport's benchmark harness: builds the server and the harness, then starts the real server
+# on H2 and PostgreSQL, measures the ceilings and every scenario, and writes
+# benchmarks/results/latest.{json,png}. Not part of the test suite.
+#   benchmarks/run.sh                 full run (about 15 s per scenario per database)
+#   benchmarks/run.sh --smoke         a few seconds, as CI runs it (no speed assertions)
+#   benchmarks/run.sh --db postgres --duration 30 --connections 32
+# Run it with JAVA_HOME set to choose the JDK (21+ gives the server virtual threads).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "[bench] installing wrk (Debian package)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+fi
+./mvnw -q -B -DskipTests package
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$JAVA" -jar linkport-benchmarks/target/linkport-benchmarks.jar "$@"

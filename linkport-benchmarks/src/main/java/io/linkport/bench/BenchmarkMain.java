@@ -1,0 +1,106 @@
+package io.linkport.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the real server (H2 and/or PostgreSQL), measures the ceilings (a raw JDBC single-row
+ * insert loop against the same database, and a no-op authenticated endpoint), runs every
+ * scenario and reports each as a ratio to its ceiling, so a noisy machine still gives
+ * comparable numbers.
+ *
+ * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32]</pre>
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path jar = options.jar();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC));
+        Path work = Files.createTempDirectory("linkport-bench-");
+
+        List<ScenarioResult> results = new ArrayList<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("date", Instant.now().toString());
+        facts.put("java", System.getProperty("java.version"));
+        facts.put("cores", Runtime.getRuntime().availableProcessors());
+        facts.put("connections", options.connections());
+        facts.put("durationSeconds", options.duration().toSeconds());
+        facts.put("smoke", options.smoke());
+
+        for (String db : options.databases()) {
+            Database database = db.equals("h2") ? Database.h2(work.resolve("h2")) : Database.postgres();
+            try (ServerUnderTest server = ServerUnderTest.start(jar, java, database, Map.of(), work.resolve(db))) {
+                Thread.sleep(options.smoke() ? 500 : 3_000);
+                facts.put(db + ".startupMs", server.startup.toMillis());
+                facts.put(db + ".idleRssMib", server.rssKib() / 1024);
+                Scenarios scenarios = new Scenarios(server, database, options);
+                results.addAll(scenarios.runAll());
+            } finally {
+                database.cleanup().run();
+            }
+        }
+
+        Report.print(results, facts);
+        Path out = options.out();
+        Report.writeJson(out.resolve("results-" + stamp + ".json"), results, facts);
+        Report.writeJson(out.resolve("latest.json"), results, facts);
+        Report.writeChart(out.resolve("latest.png"), results);
+        System.out.println("\nWritten: " + out.resolve("latest.json") + ", " + out.resolve("latest.png"));
+    }
+
+    record Options(List<String> databases, Duration duration, int connections, boolean smoke, Path out, Path jarPath) {
+
+        static Options parse(String[] args) {
+            List<String> dbs = List.of("h2", "postgresql");
+            Duration duration = Duration.ofSeconds(15);
+            int connections = 32;
+            boolean smoke = false;
+            Path out = Path.of("benchmarks", "results");
+            Path jar = Path.of("linkport-server", "target", "linkport-server.jar");
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--smoke" -> {
+                        smoke = true;
+                        duration = Duration.ofSeconds(1);
+                        connections = 4;
+                    }
+                    case "--db" -> {
+                        String value = args[++i];
+                        dbs = value.equals("both") ? List.of("h2", "postgresql")
+                                : List.of(value.startsWith("postgres") ? "postgresql" : "h2");
+                    }
+                    case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--connections" -> connections = Integer.parseInt(args[++i]);
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "--jar" -> jar = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+            return new Options(dbs, duration, connections, smoke, out, jar);
+        }
+
+        Path jar() {
+            if (!Files.exists(jarPath)) {
+                throw new IllegalStateException("No server jar at " + jarPath.toAbsolutePath() + "; build it first");
+            }
+            return jarPath.toAbsolutePath();
+        }
+
+        Duration warmup() {
+            return smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+        }
+    }
+}

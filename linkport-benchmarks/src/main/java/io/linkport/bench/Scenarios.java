@@ -1,0 +1,60 @@
+package io.linkport.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The scenarios, each measured under the same conditions and compared with a ceiling. */
+final class Scenarios {
+
+    static final String LINK_TOKEN_BODY = """
+            {"org_name":"Bench","required_jobs":["employment","income"],"end_user_id":"bench-user"}""";
+    static final String SEED_002_LINK_BODY = """
+            {"integrationId":"tmobile","operations":[{"resource":"paymentMethod","action":"read"},\
+            {"resource":"paymentMethod","action":"write","arguments":{"cardNumber":"4111111111111111",\
+            "expirationDate":"12/30","cvv":"123","nameOnCard":"John Doe","billingZip":"10001"}}],\
+            "webhookUrl":"https://your-server.com/webhook","returnUrl":"https://your-app.com/done"}""";
+
+    private final ServerUnderTest server;
+    private final Database database;
+    private final BenchmarkMain.Options options;
+
+    Scenarios(ServerUnderTest server, Database database, BenchmarkMain.Options options) {
+        this.server = server;
+        this.database = database;
+        this.options = options;
+    }
+
+    List<ScenarioResult> runAll() throws Exception {
+        List<ScenarioResult> results = new ArrayList<>();
+        Measurement insertCeiling = JdbcInsertCeiling.run(database, 32, options.duration());
+        results.add(new ScenarioResult("ceiling:jdbc_insert", database.name(), insertCeiling, 0, 0, null, 0,
+                "raw JDBC single-row durable insert, 32 clients"));
+
+        Wrk.Request whoami = new Wrk.Request("GET", "/v1/whoami", Map.of("x-api-secret", ServerUnderTest.SECRET), null);
+        ScenarioResult noop = wrk("ceiling:noop_authenticated", whoami, null, 0);
+        results.add(noop);
+        double noopRate = noop.measurement().perSecond();
+
+        results.add(wrk("link_tokens", post("/v1/link_tokens", LINK_TOKEN_BODY), "jdbc_insert", insertCeiling.perSecond()));
+        results.add(wrk("links", post("/v1/links", SEED_002_LINK_BODY), "jdbc_insert", insertCeiling.perSecond()));
+        results.addAll(new FlowScenarios(server, database, options, noopRate).runAll());
+        return results;
+    }
+
+    private static Wrk.Request post(String path, String body) {
+        return new Wrk.Request("POST", path, Map.of("x-api-secret", ServerUnderTest.SECRET, "Content-Type", "application/json"), body);
+    }
+
+    private ScenarioResult wrk(String name, Wrk.Request request, String ceiling, double ceilingRate) throws Exception {
+        Wrk.run(server.url(""), request, options.connections(), options.warmup());
+        double cpuBefore = server.cpuSeconds();
+        long started = System.nanoTime();
+        Measurement measurement = Wrk.run(server.url(""), request, options.connections(), options.duration());
+        double wall = (System.nanoTime() - started) / 1e9;
+        double cpu = (server.cpuSeconds() - cpuBefore) / wall * 100;
+        String note = measurement.errors() > 0 ? measurement.errors() + " errors (non-2xx or socket)" : null;
+        return new ScenarioResult(name, database.name(), measurement, cpu, server.peakRssKib() / 1024, ceiling == null ? null
+                : "ceiling:" + ceiling, ceilingRate, note);
+    }
+}

@@ -1,0 +1,119 @@
+package io.linkport.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The real server jar as a process, with the /proc readings the report needs (CPU, RSS). */
+final class ServerUnderTest implements AutoCloseable {
+
+    static final String SECRET = "sk_sandbox_benchmark_secret_0123456789abcdefghijkl";
+    static final String ADMIN_KEY = "ak_benchmark_admin_key_0123456789abcdefghijklmn";
+    private static final long TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    private final int port;
+    private final Path workDir;
+    final Duration startup;
+
+    private ServerUnderTest(Process process, int port, Path workDir, Duration startup) {
+        this.process = process;
+        this.port = port;
+        this.workDir = workDir;
+        this.startup = startup;
+    }
+
+    static ServerUnderTest start(Path jar, String java, Database database, Map<String, String> extraEnv, Path workDir)
+            throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("server.log").toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("LINKPORT_") || key.startsWith("SPRING_"));
+        builder.environment().putAll(database.serverEnv());
+        builder.environment().put("LINKPORT_BOOTSTRAP_SECRET", SECRET);
+        builder.environment().put("LINKPORT_ADMIN_KEY", ADMIN_KEY);
+        builder.environment().put("LINKPORT_SANDBOX_LATENCY", "0ms");
+        builder.environment().put("LOGGING_LEVEL_LINKPORT_REQUESTS", "WARN");
+        builder.environment().putAll(extraEnv);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        ServerUnderTest server = new ServerUnderTest(process, port, workDir, Duration.ZERO);
+        server.awaitReady(Duration.ofMinutes(2));
+        return new ServerUnderTest(process, port, workDir, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Server exited; see " + workDir.resolve("server.log"));
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Server not ready in " + timeout);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** User + system CPU the server process has used so far, in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / (double) TICKS_PER_SECOND;
+    }
+
+    long rssKib() throws IOException {
+        return status("VmRSS:");
+    }
+
+    long peakRssKib() throws IOException {
+        return status("VmHWM:");
+    }
+
+    private long status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.linkport.links;
+
+import io.linkport.common.Mode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Links in SQL. Every state change is a conditional UPDATE on the status it leaves, so of two
+ * nodes (or two requests) racing for the same transition exactly one sees a row updated.
+ */
+@Repository
+class JdbcLinkRepository {
+
+    private static final String COLUMNS = """
+            id, tenant_id, mode, integration_id, integration_fixed, operations, webhook_url, return_url,
+            external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug, status, error_code,
+            error_message, error_retryable, progress, attempts_left, mfa_attempts_left, consented, mfa_challenge,
+            public_base, lease_owner, lease_until, created_at, updated_at, expires_at, claimed_at, finished_at""";
+    private static final String NON_TERMINAL = "('pending', 'claimed', 'authenticating', 'mfa_required', 'running')";
+    private static final String INSERT = """
+            INSERT INTO links (id, tenant_id, mode, integration_id, integration_fixed, operations, arguments_encrypted,
+                webhook_url, return_url, external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug,
+                claim_code_hash, public_base, status, error_retryable, progress, attempts_left, mfa_attempts_left,
+                consented, created_at, updated_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, FALSE, ?, ?, ?)""";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM links WHERE id = ?";
+    private static final String FIND_BY_CLAIM = "SELECT " + COLUMNS + ", claim_code_hash FROM links WHERE claim_code_hash = ?";
+    private static final String LIST = "SELECT " + COLUMNS + " FROM links WHERE tenant_id = ? AND mode = ?";
+    private static final String LIST_STATUS = " AND status = ?";
+    private static final String LIST_EXTERNAL_USER = " AND external_user_id = ?";
+    private static final String LIST_AFTER = " AND (created_at < ? OR (created_at = ? AND id < ?))";
+    private static final String LIST_ORDER = " ORDER BY created_at DESC, id DESC LIMIT ?";
+    private static final String LIST_FOR_USER = "SELECT " + COLUMNS + """
+             FROM links WHERE tenant_id = ? AND ((user_id IS NOT NULL AND user_id = ?)
+                OR (external_user_id IS NOT NULL AND external_user_id = ?))
+            ORDER BY created_at DESC, id DESC""";
+    private static final String ARGUMENTS = "SELECT arguments_encrypted FROM links WHERE id = ?";
+    private static final String RESULT = "SELECT result_encrypted FROM links WHERE id = ?";
+    private static final String CONNECTOR_STATE = "SELECT connector_state_encrypted FROM links WHERE id = ?";
+
+    static final String CLAIM = """
+            UPDATE links SET status = 'claimed', claimed_at = ?, updated_at = ?
+            WHERE id = ? AND status = 'pending' AND expires_at > ?""";
+    static final String SELECT_INTEGRATION = """
+            UPDATE links SET integration_id = ?, operations = ?, progress = ?, updated_at = ?
+            WHERE id = ? AND status = 'claimed' AND integration_fixed = FALSE""";
+    static final String CONSENT = """
+            UPDATE links SET consented = TRUE, updated_at = ?
+            WHERE id = ? AND status = 'claimed' AND integration_id IS NOT NULL""";
+    static final String BEGIN_LOGIN = """
+            UPDATE links SET status = 'authenticating', error_code = NULL, error_message = NULL, error_retryable = FALSE,
+                lease_owner = ?, lease_until = ?, updated_at = ?
+            WHERE id = ? AND status = ? AND expires_at > ?""";
+    static final String MFA_REQUIRED = """
+            UPDATE links SET status = 'mfa_required', mfa_challenge = ?, connector_state_encrypted = ?, error_code = ?,
+                error_message = ?, error_retryable = ?, mfa_attempts_left = ?, lease_owner = NULL, lease_until = NULL,
+                updated_at = ?
+            WHERE id = ? AND status = 'authenticating'""";
+    static final String LOGIN_RETRY = """
+            UPDATE links SET status = 'claimed', attempts_left = ?, error_code = ?, error_message = ?,
+                error_retryable = TRUE, lease_owner = NULL, lease_until = NULL, updated_at = ?
+            WHERE id = ? AND status = 'authenticating'""";
+    static final String RUNNING = """
+            UPDATE links SET status = 'running', mfa_challenge = NULL, connector_state_encrypted = NULL, error_code = NULL,
+                error_message = NULL, error_retryable = FALSE, lease_until = ?, updated_at = ?
+            WHERE id = ? AND status = 'authenticating'""";
+    static final String PROGRESS = """
+            UPDATE links SET progress = ?, lease_until = ?, updated_at = ? WHERE id = ? AND status = 'running'""";
+    static final String COMPLETE = """
+            UPDATE links SET status = 'completed', progress = ?, result_encrypted = ?, lease_owner = NULL,
+                lease_until = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status = 'running'""";
+    static final String FAIL = """
+            UPDATE links SET status = 'failed', progress = ?, error_code = ?, error_message = ?, error_retryable = FALSE,
+                mfa_challenge = NULL, connector_state_encrypted = NULL, lease_owner = NULL, lease_until = NULL,
+                finished_at = ?, updated_at = ?
+            WHERE id = ? AND status = ?""";
+    static final String FAIL_LAPSED = """
+            UPDATE links SET status = 'failed', error_code = ?, error_message = ?, error_retryable = FALSE,
+                mfa_challenge = NULL, connector_state_encrypted = NULL, lease_owner = NULL, lease_until = NULL,
+                finished_at = ?, updated_at = ?
+            WHERE id = ? AND status IN ('authenticating', 'running') AND lease_until < ?""";
+    static final String CANCEL = """
+            UPDATE links SET status = 'canceled', mfa_challenge = NULL, connector_state_encrypted = NULL,
+                lease_owner = NULL, lease_until = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status IN """ + NON_TERMINAL;
+    static final String EXPIRE = """
+            UPDATE links SET status = 'expired', mfa_challenge = NULL, connector_state_encrypted = NULL,
+                lease_owner = NULL, lease_until = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND expires_at <= ? AND status IN """ + NON_TERMINAL;
+    private static final String DUE_FOR_EXPIRY = "SELECT id FROM links WHERE expires_at <= ? AND status IN "
+            + NON_TERMINAL + " ORDER BY expires_at LIMIT ?";
+    private static final String LAPSED = """
+            SELECT id FROM links WHERE status IN ('authenticating', 'running') AND lease_until < ?
+            ORDER BY lease_until LIMIT ?""";
+    private static final String HEARTBEAT = """
+            UPDATE links SET lease_until = ?
+            WHERE id = ? AND lease_owner = ? AND status IN ('authenticating', 'running')""";
+    private static final String DELETE_RESULTS = """
+            UPDATE links SET result_encrypted = NULL, arguments_encrypted = NULL
+            WHERE tenant_id = ? AND ((user_id IS NOT NULL AND user_id = ?)
+                OR (external_user_id IS NOT NULL AND external_user_id = ?))""";
+
+    private static final TypeReference<List<LinkOperation>> OPERATIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcLinkRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Link link, String argumentsCiphertext, String claimCodeHash) {
+        jdbc.sql(INSERT).params(link.id(), link.tenantId(), link.mode().name(), link.integrationId(),
+                link.integrationFixed(), json.writeValueAsString(link.operations()), argumentsCiphertext,
+                link.webhookUrl(), link.returnUrl(), link.externalUserId(), link.userId(), link.linkTokenId(),
+                link.endUserId(), link.orgName(), link.language(), link.debug(), claimCodeHash, link.publicBase(),
+                link.status().lower(), json.writeValueAsString(link.progress()), link.attemptsLeft(),
+                link.mfaAttemptsLeft(), utc(link.createdAt()), utc(link.createdAt()), utc(link.expiresAt())).update();
+    }
+
+    Optional<Link> find(String id) {
+        return jdbc.sql(FIND).param(id).query(this::map).optional();
+    }
+
+    /** The link whose claim code hashes to {@code hash}, with that stored hash for a constant-time check. */
+    Optional<ClaimMatch> findByClaimHash(String hash) {
+        return jdbc.sql(FIND_BY_CLAIM).param(hash)
+                .query((rs, row) -> new ClaimMatch(map(rs, row), rs.getString("claim_code_hash"))).optional();
+    }
+
+    record ClaimMatch(Link link, String storedHash) {
+    }
+
+    List<Link> list(String tenantId, Mode mode, LinkStatus status, String externalUserId, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder(LIST);
+        List<Object> params = new java.util.ArrayList<>(List.of(tenantId, mode.name()));
+        if (status != null) {
+            sql.append(LIST_STATUS);
+            params.add(status.lower());
+        }
+        if (externalUserId != null) {
+            sql.append(LIST_EXTERNAL_USER);
+            params.add(externalUserId);
+        }
+        if (after != null) {
+            OffsetDateTime afterTime = utc(Instant.ofEpochMilli(after.createdAtMillis()));
+            sql.append(LIST_AFTER);
+            params.addAll(List.of(afterTime, afterTime, after.id()));
+        }
+        sql.append(LIST_ORDER);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    List<Link> listForUser(String tenantId, String userId, String externalUserId) {
+        return jdbc.sql(LIST_FOR_USER).params(tenantId, userId, externalUserId).query(this::map).list();
+    }
+
+    String arguments(String id) {
+        return jdbc.sql(ARGUMENTS).param(id).query(String.class).optional().orElse(null);
+    }
+
+    String result(String id) {
+        return jdbc.sql(RESULT).param(id).query(String.class).optional().orElse(null);
+    }
+
+    String connectorState(String id) {
+        return jdbc.sql(CONNECTOR_STATE).param(id).query(String.class).optional().orElse(null);
+    }
+
+    /** Runs one of the conditional UPDATEs above; true when this caller made the change. */
+    boolean change(String sql, Object... params) {
+        Object[] bound = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            bound[i] = params[i] instanceof Instant instant ? utc(instant) : params[i];
+        }
+        return jdbc.sql(sql).params(bound).update() == 1;
+    }
+
+    List<String> dueForExpiry(Instant now, int limit) {
+        return jdbc.sql(DUE_FOR_EXPIRY).params(utc(now), limit).query(String.class).list();
+    }
+
+    List<String> lapsed(Instant now, int limit) {
+        return jdbc.sql(LAPSED).params(utc(now), limit).query(String.class).list();
+    }
+
+    boolean heartbeat(String id, String owner, Instant until) {
+        return jdbc.sql(HEARTBEAT).params(utc(until), id, owner).update() == 1;
+    }
+
+    int deleteResults(String tenantId, String userId, String externalUserId) {
+        return jdbc.sql(DELETE_RESULTS).params(tenantId, userId, externalUserId).update();
+    }
+
+    String toJson(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    private Link map(ResultSet rs, int row) throws SQLException {
+        String errorCode = rs.getString("error_code");
+        LinkError error = errorCode == null ? null
+                : new LinkError(errorCode, rs.getString("error_message"), rs.getBoolean("error_retryable"));
+        return new Link(rs.getString("id"), rs.getString("tenant_id"), Mode.valueOf(rs.getString("mode")),
+                rs.getString("integration_id"), rs.getBoolean("integration_fixed"),
+                json.readValue(rs.getString("operations"), OPERATIONS), rs.getString("webhook_url"),
+                rs.getString("return_url"), rs.getString("external_user_id"), rs.getString("user_id"),
+                rs.getString("link_token_id"), rs.getString("end_user_id"), rs.getString("org_name"),
+                rs.getString("language"), rs.getBoolean("debug"), LinkStatus.parse(rs.getString("status")), error,
+                json.readValue(rs.getString("progress"), STRINGS), rs.getInt("attempts_left"),
+                rs.getInt("mfa_attempts_left"), rs.getBoolean("consented"), rs.getString("mfa_challenge"),
+                rs.getString("public_base"), rs.getString("lease_owner"), instant(rs, "lease_until"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "expires_at"),
+                instant(rs, "claimed_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

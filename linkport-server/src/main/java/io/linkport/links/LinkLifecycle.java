@@ -1,0 +1,255 @@
+package io.linkport.links;
+
+import static io.linkport.links.JdbcLinkRepository.BEGIN_LOGIN;
+import static io.linkport.links.JdbcLinkRepository.CANCEL;
+import static io.linkport.links.JdbcLinkRepository.CLAIM;
+import static io.linkport.links.JdbcLinkRepository.COMPLETE;
+import static io.linkport.links.JdbcLinkRepository.CONSENT;
+import static io.linkport.links.JdbcLinkRepository.EXPIRE;
+import static io.linkport.links.JdbcLinkRepository.FAIL;
+import static io.linkport.links.JdbcLinkRepository.FAIL_LAPSED;
+import static io.linkport.links.JdbcLinkRepository.LOGIN_RETRY;
+import static io.linkport.links.JdbcLinkRepository.MFA_REQUIRED;
+import static io.linkport.links.JdbcLinkRepository.PROGRESS;
+import static io.linkport.links.JdbcLinkRepository.RUNNING;
+import static io.linkport.links.JdbcLinkRepository.SELECT_INTEGRATION;
+
+import io.linkport.common.MasterKeyCipher;
+import io.linkport.events.EventLog;
+import io.linkport.events.EventType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every state change of a claimed link, for the session engine. Each method is one conditional
+ * UPDATE on the state it leaves plus exactly one event, in one transaction; an empty answer
+ * means another request, node or sweeper changed the link first, and the caller must stop.
+ */
+@Service
+public class LinkLifecycle {
+
+    private final JdbcLinkRepository links;
+    private final EventLog events;
+    private final MasterKeyCipher cipher;
+    private final LinkSettings settings;
+    private final LinkTraces traces;
+    private final Clock clock;
+
+    LinkLifecycle(JdbcLinkRepository links, EventLog events, MasterKeyCipher cipher, LinkSettings settings,
+                  LinkTraces traces, Clock clock) {
+        this.links = links;
+        this.events = events;
+        this.cipher = cipher;
+        this.settings = settings;
+        this.traces = traces;
+        this.clock = clock;
+    }
+
+    public Optional<Link> find(String linkId) {
+        return links.find(linkId);
+    }
+
+    /** pending → claimed; empty when the link was not pending or its time was up. */
+    @Transactional
+    public Optional<Link> claim(Link link) {
+        Instant now = clock.instant();
+        if (!links.change(CLAIM, now, now, link.id(), now)) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LINK_CLAIMED, Map.of(), "claimed", null);
+    }
+
+    @Transactional
+    public Optional<Link> selectIntegration(Link link, String integrationId, List<LinkOperation> operations) {
+        List<String> progress = operations.stream().map(op -> "pending").toList();
+        if (!links.change(SELECT_INTEGRATION, integrationId, links.toJson(operations), links.toJson(progress),
+                clock.instant(), link.id())) {
+            return Optional.empty();
+        }
+        Link changed = links.find(link.id()).orElseThrow();
+        traces.record(changed, "integration_selected", integrationId);
+        return Optional.of(changed);
+    }
+
+    @Transactional
+    public Optional<Link> consent(Link link) {
+        if (!links.change(CONSENT, clock.instant(), link.id())) {
+            return Optional.empty();
+        }
+        Link changed = links.find(link.id()).orElseThrow();
+        traces.record(changed, "consent_given", null);
+        return Optional.of(changed);
+    }
+
+    /**
+     * claimed|mfa_required → authenticating, leased to {@code owner}. No event: what the attempt
+     * ends in (LOGIN_SUCCEEDED, LOGIN_FAILED, MFA_REQUIRED, LINK_FAILED) is the event.
+     */
+    @Transactional
+    public Optional<Link> beginLogin(Link link, String owner, String step) {
+        Instant now = clock.instant();
+        if (!links.change(BEGIN_LOGIN, owner, now.plus(settings.lease()), now, link.id(), link.status().lower(), now)) {
+            return Optional.empty();
+        }
+        Link changed = links.find(link.id()).orElseThrow();
+        traces.record(changed, step, null);
+        return Optional.of(changed);
+    }
+
+    /** authenticating → mfa_required; {@code error} set when this follows a wrong answer (LOGIN_FAILED). */
+    @Transactional
+    public Optional<Link> mfaRequired(Link link, String challengeJson, String pendingStateJson, LinkError error,
+                                      int mfaAttemptsLeft, String challengeType) {
+        String sealed = pendingStateJson == null ? null : cipher.encrypt(pendingStateJson, link.id() + ":state");
+        if (!links.change(MFA_REQUIRED, challengeJson, sealed, error == null ? null : error.code(),
+                error == null ? null : error.message(), error != null, mfaAttemptsLeft, clock.instant(), link.id())) {
+            return Optional.empty();
+        }
+        return error == null
+                ? after(link, EventType.MFA_REQUIRED, Map.of("mfaType", challengeType), "mfa_required", challengeType)
+                : after(link, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code());
+    }
+
+    /** The connector state kept while the user answers MFA, decrypted; null when none. */
+    public String pendingState(Link link) {
+        String sealed = links.connectorState(link.id());
+        return sealed == null ? null : cipher.decrypt(sealed, link.id() + ":state");
+    }
+
+    /** authenticating → claimed after a wrong password, with one attempt fewer. */
+    @Transactional
+    public Optional<Link> loginRetry(Link link, LinkError error) {
+        if (!links.change(LOGIN_RETRY, link.attemptsLeft() - 1, error.code(), error.message(), clock.instant(), link.id())) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code());
+    }
+
+    /** authenticating → running. */
+    @Transactional
+    public Optional<Link> loginSucceeded(Link link) {
+        Instant now = clock.instant();
+        if (!links.change(RUNNING, now.plus(settings.lease()), now, link.id())) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null);
+    }
+
+    /** Progress of a running link; an OPERATION_COMPLETED event when {@code completed} is an operation's index. */
+    @Transactional
+    public Optional<Link> progress(Link link, List<String> progress, int completed) {
+        Instant now = clock.instant();
+        if (!links.change(PROGRESS, links.toJson(progress), now.plus(settings.lease()), now, link.id())) {
+            return Optional.empty();
+        }
+        if (completed < 0) {
+            Link changed = links.find(link.id()).orElseThrow();
+            traces.record(changed, "operation_started", describe(link, progress.indexOf("running")));
+            return Optional.of(changed);
+        }
+        LinkOperation op = link.operations().get(completed);
+        return after(link, EventType.OPERATION_COMPLETED,
+                Map.of("index", completed, "resource", op.resource(), "action", op.action()),
+                "operation_completed", describe(link, completed));
+    }
+
+    /** running → completed, storing the result once, encrypted. LINK_COMPLETED carries a pointer, not the result. */
+    @Transactional
+    public Optional<Link> complete(Link link, List<String> progress, String resultJson) {
+        Instant now = clock.instant();
+        String sealed = cipher.encrypt(resultJson, link.id() + ":result");
+        if (!links.change(COMPLETE, links.toJson(progress), sealed, now, now, link.id())) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null);
+    }
+
+    /** {@code link.status()} → failed; nothing partial is kept. */
+    @Transactional
+    public Optional<Link> fail(Link link, List<String> progress, LinkError error) {
+        Instant now = clock.instant();
+        if (!links.change(FAIL, links.toJson(progress), error.code(), error.message(), now, now, link.id(),
+                link.status().lower())) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LINK_FAILED, errorData(error), "link_failed", error.code());
+    }
+
+    /** A run whose node stopped heart-beating: authenticating|running → failed with {@code INTERRUPTED}. */
+    @Transactional
+    public Optional<Link> failLapsed(String linkId) {
+        Instant now = clock.instant();
+        Link link = links.find(linkId).orElse(null);
+        LinkError error = new LinkError("INTERRUPTED", "The server running this link stopped; start a new link.", false);
+        if (link == null || !links.change(FAIL_LAPSED, error.code(), error.message(), now, now, linkId, now)) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LINK_FAILED, errorData(error), "link_failed", error.code());
+    }
+
+    @Transactional
+    public Optional<Link> cancel(Link link) {
+        Instant now = clock.instant();
+        if (!links.change(CANCEL, now, now, link.id())) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LINK_CANCELED, Map.of(), "link_canceled", null);
+    }
+
+    /** Any non-terminal state → expired, once its time is up. */
+    @Transactional
+    public Optional<Link> expire(Link link) {
+        Instant now = clock.instant();
+        if (!links.change(EXPIRE, now, now, link.id(), now)) {
+            return Optional.empty();
+        }
+        return after(link, EventType.LINK_EXPIRED, Map.of(), "link_expired", null);
+    }
+
+    /** Extends the lease of a run this node owns; false when the run is no longer this node's. */
+    public boolean heartbeat(String linkId, String owner) {
+        return links.heartbeat(linkId, owner, clock.instant().plus(settings.lease()));
+    }
+
+    List<String> lapsed(int limit) {
+        return links.lapsed(clock.instant(), limit);
+    }
+
+    private Optional<Link> after(Link before, EventType type, Map<String, Object> extra, String step, String detail) {
+        Link changed = links.find(before.id()).orElseThrow();
+        Map<String, Object> data = eventData(changed);
+        data.putAll(extra);
+        events.append(changed.tenantId(), changed.mode(), type, data, changed.webhookUrl());
+        traces.record(changed, step, detail);
+        return Optional.of(changed);
+    }
+
+    static Map<String, Object> eventData(Link link) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("linkId", link.id());
+        data.put("linkTokenId", link.linkTokenId());
+        data.put("endUserId", link.endUserId());
+        data.put("userId", link.userId());
+        data.put("externalUserId", link.externalUserId());
+        data.put("integrationId", link.integrationId());
+        return data;
+    }
+
+    private static Map<String, Object> errorData(LinkError error) {
+        return Map.of("error", Map.of("code", error.code(), "message", error.message()));
+    }
+
+    private static String describe(Link link, int index) {
+        if (index < 0 || index >= link.operations().size()) {
+            return null;
+        }
+        LinkOperation op = link.operations().get(index);
+        return "operations[" + index + "] " + op.resource() + "." + op.action();
+    }
+}

@@ -1,0 +1,34 @@
+package io.linkport.links;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The step-by-step trace of a link created with {@code debug: true}. Callers pass only names,
+ * counts and codes (field names, resource names, failure codes), never values: a trace is meant
+ * to be pasted into a support ticket.
+ */
+@Service
+public class LinkTraces {
+
+    private final JdbcLinkTraceRepository traces;
+    private final Clock clock;
+
+    LinkTraces(JdbcLinkTraceRepository traces, Clock clock) {
+        this.traces = traces;
+        this.clock = clock;
+    }
+
+    /** Records a step when the link is being debugged; does nothing otherwise. */
+    public void record(Link link, String step, String detail) {
+        if (link.debug()) {
+            traces.insert(link.id(), step, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000),
+                    clock.instant());
+        }
+    }
+
+    List<TraceStep> list(String linkId) {
+        return traces.list(linkId);
+    }
+}

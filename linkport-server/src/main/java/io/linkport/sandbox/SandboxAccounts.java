@@ -1,0 +1,66 @@
+package io.linkport.sandbox;
+
+import io.linkport.sandbox.SandboxProfile.Address;
+import io.linkport.sandbox.SandboxProfile.BankAccount;
+import io.linkport.sandbox.SandboxProfile.Card;
+import io.linkport.sandbox.SandboxProfile.Job;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import net.datafaker.Faker;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@link SandboxAccount} (and its generated person) behind a sandbox login. */
+@Component
+class SandboxAccounts {
+
+    private static final List<String> PAY_FREQUENCIES = List.of("biweekly", "biweekly", "semimonthly", "weekly");
+
+    private final Clock clock;
+
+    SandboxAccounts(Clock clock) {
+        this.clock = clock;
+    }
+
+    SandboxAccount account(SandboxInstitution institution, String username, String loginKey) {
+        LocalDate asOf = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1);
+        Faker faker = SandboxAccount.faker(institution, username, "profile");
+        return new SandboxAccount(institution, username, SandboxAccount.stateKey(institution.id(), loginKey, username),
+                asOf, profile(faker, asOf));
+    }
+
+    private static SandboxProfile profile(Faker faker, LocalDate asOf) {
+        String first = faker.name().firstName();
+        String last = faker.name().lastName();
+        LocalDate born = asOf.minusYears(faker.number().numberBetween(22, 64)).minusDays(faker.number().numberBetween(0, 365));
+        String email = (first + "." + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "") + "@example.com";
+        Address address = new Address(faker.address().streetAddress(), faker.address().city(),
+                faker.address().stateAbbr(), faker.numerify("#####"), "US");
+        Job job = new Job(faker.company().name(), faker.job().title(),
+                asOf.minusMonths(faker.number().numberBetween(8, 120)).plusDays(faker.number().numberBetween(0, 27)),
+                SandboxAccount.money(faker.number().numberBetween(38_000, 185_000) * 100L),
+                faker.options().nextElement(PAY_FREQUENCIES), faker.numerify("E#####"));
+        Card card = new Card(faker.options().option("Visa", "Mastercard", "American Express", "Discover"),
+                faker.numerify("####"), String.format("%02d/%02d", faker.number().numberBetween(1, 13),
+                        (asOf.getYear() + faker.number().numberBetween(1, 5)) % 100));
+        return new SandboxProfile(first, last, born, email, faker.numerify("(###) 555-####"), address,
+                faker.numerify("####"), job, card, bankAccounts(faker));
+    }
+
+    private static List<BankAccount> bankAccounts(Faker faker) {
+        return List.of(
+                new BankAccount(accountId(faker), "Everyday Checking", "depository", "checking", faker.numerify("####"),
+                        SandboxAccount.money(faker.number().numberBetween(25_000, 1_500_000)), null),
+                new BankAccount(accountId(faker), "High-Yield Savings", "depository", "savings", faker.numerify("####"),
+                        SandboxAccount.money(faker.number().numberBetween(100_000, 5_000_000)), null),
+                new BankAccount(accountId(faker), "Rewards Credit Card", "credit", "credit card", faker.numerify("####"),
+                        SandboxAccount.money(faker.number().numberBetween(0, 300_000)),
+                        SandboxAccount.money(faker.number().numberBetween(5, 21) * 100_000L)));
+    }
+
+    private static String accountId(Faker faker) {
+        return SandboxAccount.id(faker, "acc_", 20);
+    }
+}

@@ -1,0 +1,132 @@
+package io.linkport.sessions;
+
+import io.linkport.common.Mode;
+import io.linkport.connector.ConnectorContext;
+import io.linkport.connector.ConnectorState;
+import io.linkport.connector.FailureCode;
+import io.linkport.connector.OperationRequest;
+import io.linkport.connector.OperationResult;
+import io.linkport.links.Link;
+import io.linkport.links.LinkError;
+import io.linkport.links.LinkLifecycle;
+import io.linkport.links.LinkOperation;
+import io.linkport.links.LinkService;
+import io.linkport.links.LinkSettings;
+import io.linkport.providers.Provider;
+import io.linkport.providers.ProviderCatalog;
+import io.linkport.web.ValidationIssue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a logged-in link's operations one after another in the same institution session. Data is
+ * kept in memory until the last operation succeeds and is then stored once; the first failure
+ * fails the link with that operation's error and nothing partial is stored.
+ */
+@Component
+class OperationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ConnectorCalls calls;
+    private final LinkLifecycle lifecycle;
+    private final LinkService links;
+    private final ProviderCatalog catalog;
+    private final LinkSettings settings;
+    private final JsonMapper json;
+
+    OperationRunner(ConnectorCalls calls, LinkLifecycle lifecycle, LinkService links, ProviderCatalog catalog,
+                    LinkSettings settings, JsonMapper json) {
+        this.calls = calls;
+        this.lifecycle = lifecycle;
+        this.links = links;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    void run(Link running, Provider provider, ConnectorState session, String loginKey) {
+        Link link = running;
+        List<LinkOperation> operations = link.operations();
+        List<JsonNode> arguments = links.arguments(link);
+        List<String> progress = new ArrayList<>(Collections.nCopies(operations.size(), "pending"));
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        ConnectorState current = session;
+        for (int i = 0; i < operations.size(); i++) {
+            LinkOperation op = operations.get(i);
+            progress.set(i, "running");
+            link = lifecycle.progress(link, progress, -1).orElse(null);
+            if (link == null) {
+                return;
+            }
+            List<ValidationIssue> issues = catalog.validateOperation(provider, op.resource(), op.action(),
+                    arguments.get(i), "operations[" + i + "]");
+            if (!issues.isEmpty()) {
+                progress.set(i, "failed");
+                lifecycle.fail(link, progress, new LinkError("INVALID_ARGUMENTS", "The arguments of operations[" + i
+                        + "] no longer match the schema of " + op.resource() + "." + op.action() + ".", false));
+                return;
+            }
+            Map<String, Object> args = arguments.get(i) == null ? Map.of() : json.convertValue(arguments.get(i), MAP);
+            ConnectorContext context = new ConnectorContext(running.mode() == Mode.SANDBOX,
+                    Instant.now().plus(settings.connectorTimeout()), loginKey);
+            ConnectorState state = current;
+            OperationResult result;
+            try {
+                result = calls.call(() -> provider.connector().execute(
+                        new OperationRequest(op.resource(), op.action(), args, state, context)), context.deadline());
+            } catch (TimeoutException e) {
+                result = new OperationResult.Failure(FailureCode.TIMEOUT, "The institution did not answer in time.");
+            } catch (ExecutionException e) {
+                log.warn("Connector {} failed {} for link {}: {}", provider.id(), op, link.id(), e.getCause().toString());
+                result = new OperationResult.Failure(FailureCode.INSTITUTION_ERROR, "The institution answered with an error.");
+            }
+            if (result instanceof OperationResult.Failure failure) {
+                progress.set(i, "failed");
+                lifecycle.fail(link, progress, new LinkError(failure.code().name(), failure.message(), false));
+                return;
+            }
+            OperationResult.Success success = (OperationResult.Success) result;
+            outputs.add(success.data() == null ? Map.of() : success.data());
+            if (success.session() != null) {
+                current = success.session();
+            }
+            progress.set(i, "completed");
+            link = lifecycle.progress(link, progress, i).orElse(null);
+            if (link == null) {
+                return;
+            }
+        }
+        lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs)));
+    }
+
+    /** Seed 002: one operation → its data, flat; several → {@code {"operations":[{resource, action, data}]}}. */
+    static Object shape(List<LinkOperation> operations, List<Map<String, Object>> outputs) {
+        if (operations.size() == 1) {
+            return outputs.get(0);
+        }
+        List<Map<String, Object>> wrapped = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("resource", operations.get(i).resource());
+            entry.put("action", operations.get(i).action());
+            entry.put("data", outputs.get(i));
+            wrapped.add(entry);
+        }
+        return Map.of("operations", wrapped);
+    }
+}

@@ -1,0 +1,241 @@
+package io.linkport.sessions;
+
+import io.linkport.common.Ids;
+import io.linkport.common.Mode;
+import io.linkport.connector.AuthorizationCallback;
+import io.linkport.connector.ConnectorContext;
+import io.linkport.connector.ConnectorState;
+import io.linkport.connector.FailureCode;
+import io.linkport.connector.LoginRequest;
+import io.linkport.connector.LoginResult;
+import io.linkport.connector.MfaAnswer;
+import io.linkport.connector.MfaAnswerRequest;
+import io.linkport.links.Link;
+import io.linkport.links.LinkError;
+import io.linkport.links.LinkLifecycle;
+import io.linkport.links.LinkSettings;
+import io.linkport.links.LinkStatus;
+import io.linkport.providers.Provider;
+import io.linkport.providers.ProviderCatalog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a claimed link's login in the background: credentials, MFA answers or an OAuth callback
+ * in, then the operations ({@link OperationRunner}). The node that starts a run leases it and
+ * renews the lease while it works; if the node dies the lease lapses and the sweeper fails the
+ * link with {@code INTERRUPTED}. Credentials live only in this run's memory, for the login call.
+ */
+@Component
+class SessionEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionEngine.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final String nodeId = Ids.prefixed("node_");
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final ConnectorCalls calls;
+    private final LinkLifecycle lifecycle;
+    private final ProviderCatalog catalog;
+    private final OperationRunner operations;
+    private final ApplicationEventPublisher publisher;
+    private final LinkSettings settings;
+    private final JsonMapper json;
+
+    SessionEngine(ConnectorCalls calls, LinkLifecycle lifecycle, ProviderCatalog catalog, OperationRunner operations,
+                  ApplicationEventPublisher publisher, LinkSettings settings, JsonMapper json) {
+        this.calls = calls;
+        this.lifecycle = lifecycle;
+        this.catalog = catalog;
+        this.operations = operations;
+        this.publisher = publisher;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /** The id this node leases runs under. */
+    String nodeId() {
+        return nodeId;
+    }
+
+    /** Logs in with what the user typed; {@code link} is already {@code authenticating} under this node's lease. */
+    void login(Link link, Map<String, String> credentials) {
+        String loginKey = link.tenantId() + ":" + link.integrationId() + ":" + credentials.getOrDefault("username", link.id());
+        start(link, () -> {
+            Provider provider = provider(link);
+            ConnectorContext context = context(link, loginKey);
+            LoginResult result = call(link, () -> provider.connector().login(new LoginRequest(credentials, context)), context);
+            if (result != null) {
+                handle(link, provider, result, loginKey, () -> Map.copyOf(credentials), null);
+            }
+        });
+    }
+
+    /** Continues an MFA login with the user's answer; {@code link} is {@code authenticating} again. */
+    void answerMfa(Link link, String challengeJson, MfaAnswer answer) {
+        start(link, () -> {
+            Provider provider = provider(link);
+            Pending pending = readPending(lifecycle.pendingState(link));
+            ConnectorContext context = context(link, pending.loginKey());
+            LoginResult result = call(link, () -> provider.connector().answerMfa(
+                    new MfaAnswerRequest(answer, pending.state(), context)), context);
+            if (result != null) {
+                handle(link, provider, result, pending.loginKey(), Map::of, new Retry(challengeJson, pending));
+            }
+        });
+    }
+
+    /** Finishes an OAuth login from the institution's callback. */
+    void completeAuthorization(Link link, String code, String error, String verifier, String redirectUri,
+                               ConnectorState pending) {
+        String loginKey = link.tenantId() + ":" + link.integrationId() + ":" + link.id();
+        start(link, () -> {
+            Provider provider = provider(link);
+            ConnectorContext context = context(link, loginKey);
+            LoginResult result = call(link, () -> provider.connector().completeAuthorization(
+                    new AuthorizationCallback(code, error, verifier, redirectUri, pending, context)), context);
+            if (result != null) {
+                handle(link, provider, result, loginKey, Map::of, null);
+            }
+        });
+    }
+
+    /** Calls a connector outside a run (beginning an OAuth authorization), with the same deadline. */
+    <T> T callNow(Link link, Callable<T> work) throws TimeoutException, ExecutionException {
+        return calls.call(work, context(link, link.id()).deadline());
+    }
+
+    ConnectorContext context(Link link, String loginKey) {
+        return new ConnectorContext(link.mode() == Mode.SANDBOX,
+                Instant.now().plus(settings.connectorTimeout()), loginKey);
+    }
+
+    private record Pending(String loginKey, ConnectorState state) {
+    }
+
+    /** What a wrong MFA answer goes back to: the same challenge and the same pending state. */
+    private record Retry(String challengeJson, Pending pending) {
+    }
+
+    private void handle(Link link, Provider provider, LoginResult result, String loginKey,
+                        Supplier<Map<String, String>> credentials, Retry retry) {
+        if (result instanceof LoginResult.Success success) {
+            Optional<Link> running = lifecycle.loginSucceeded(link);
+            if (running.isEmpty()) {
+                return;
+            }
+            publisher.publishEvent(new LoginSucceeded(link.id(), link.tenantId(), link.mode(), link.integrationId(),
+                    link.userId(), link.endUserId(), success.accountId(), credentials, success.session()));
+            operations.run(running.get(), provider, success.session(), loginKey);
+        } else if (result instanceof LoginResult.MfaRequired mfa) {
+            lifecycle.mfaRequired(link, json.writeValueAsString(mfa.challenge()), writePending(loginKey, mfa.pending()),
+                    null, link.mfaAttemptsLeft(), mfa.challenge().type().name());
+        } else if (result instanceof LoginResult.Failure failure) {
+            failed(link, failure, retry);
+        }
+    }
+
+    private void failed(Link link, LoginResult.Failure failure, Retry retry) {
+        LinkError error = new LinkError(failure.code().name(), failure.message(), true);
+        if (failure.code() == FailureCode.INVALID_CREDENTIALS && link.attemptsLeft() > 1) {
+            lifecycle.loginRetry(link, error);
+        } else if (failure.code() == FailureCode.INVALID_MFA && retry != null && link.mfaAttemptsLeft() > 1) {
+            lifecycle.mfaRequired(link, retry.challengeJson(), writePending(retry.pending().loginKey(),
+                    retry.pending().state()), error, link.mfaAttemptsLeft() - 1, "retry");
+        } else {
+            String message = failure.code().userCanRetry() ? failure.message() + " No attempts left." : failure.message();
+            lifecycle.fail(link, link.progress(), new LinkError(failure.code().name(), message, false));
+        }
+    }
+
+    private <T> T call(Link link, Callable<T> work, ConnectorContext context) {
+        try {
+            return calls.call(work, context.deadline());
+        } catch (TimeoutException e) {
+            lifecycle.fail(link, link.progress(), new LinkError(FailureCode.TIMEOUT.name(),
+                    "The institution did not answer in time.", false));
+        } catch (ExecutionException e) {
+            log.warn("Connector {} failed for link {}: {}", link.integrationId(), link.id(), e.getCause().toString());
+            lifecycle.fail(link, link.progress(), new LinkError(FailureCode.INSTITUTION_ERROR.name(),
+                    "The institution answered with an error.", false));
+        }
+        return null;
+    }
+
+    private void start(Link link, Runnable work) {
+        inFlight.add(link.id());
+        try {
+            calls.run(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("Session run of link {} stopped", link.id(), e);
+                    failQuietly(link.id());
+                } finally {
+                    inFlight.remove(link.id());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(link.id());
+            failQuietly(link.id());
+        }
+    }
+
+    private void failQuietly(String linkId) {
+        try {
+            lifecycle.find(linkId).filter(l -> l.status() == LinkStatus.AUTHENTICATING || l.status() == LinkStatus.RUNNING)
+                    .ifPresent(l -> lifecycle.fail(l, l.progress(), new LinkError(FailureCode.INSTITUTION_ERROR.name(),
+                            "The session stopped unexpectedly.", false)));
+        } catch (RuntimeException e) {
+            log.error("Could not fail link {}; the lease sweeper will", linkId, e);
+        }
+    }
+
+    private Provider provider(Link link) {
+        return catalog.find(link.integrationId(), link.mode())
+                .orElseThrow(() -> new IllegalStateException("Integration " + link.integrationId() + " is gone"));
+    }
+
+    private String writePending(String loginKey, ConnectorState state) {
+        Map<String, Object> pending = new LinkedHashMap<>();
+        pending.put("loginKey", loginKey);
+        pending.put("values", state == null ? Map.of() : state.values());
+        return json.writeValueAsString(pending);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Pending readPending(String text) {
+        Map<String, Object> pending = text == null ? Map.of() : json.readValue(text, MAP);
+        Map<String, String> values = (Map<String, String>) pending.getOrDefault("values", Map.of());
+        return new Pending((String) pending.get("loginKey"), new ConnectorState(values));
+    }
+
+    /** Renews the lease of every run this node is working on, so only runs of a dead node lapse. */
+    @Scheduled(fixedDelayString = "${linkport.links.heartbeat-millis:10000}")
+    void heartbeat() {
+        for (String linkId : new ArrayList<>(inFlight)) {
+            if (!lifecycle.heartbeat(linkId, nodeId)) {
+                log.debug("Link {} is no longer leased to this node", linkId);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.linkport.sessions;
+
+import io.linkport.common.PublicUrls;
+import io.linkport.common.Secrets;
+import io.linkport.links.Link;
+import io.linkport.links.LinkLifecycle;
+import io.linkport.links.LinkOperation;
+import io.linkport.links.LinkService;
+import io.linkport.links.LinkSettings;
+import io.linkport.links.LinkStatus;
+import io.linkport.links.NewSessionLink;
+import io.linkport.providers.Provider;
+import io.linkport.providers.ProviderCatalog;
+import io.linkport.tokens.IssuedToken;
+import io.linkport.tokens.TokenKind;
+import io.linkport.tokens.TokenService;
+import io.linkport.web.ApiException;
+import io.linkport.web.ValidationException;
+import io.linkport.web.ValidationIssue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/sessions}: claims a link with a claim code, a link token or a user token and
+ * hands out a session credential bound to that one link. The claim is a conditional UPDATE
+ * ({@code pending → claimed}), so of any number of concurrent claims exactly one wins.
+ */
+@Service
+class SessionStarter {
+
+    /** Seed 000's jobs, as link operations on a payroll integration. */
+    static final Map<String, LinkOperation> JOBS = Map.of(
+            "employment", new LinkOperation("employment", "read"),
+            "income", new LinkOperation("income", "read"),
+            "identity", new LinkOperation("identity", "read"),
+            "paystubs", new LinkOperation("paystubs", "read"),
+            "direct_deposit_switch", new LinkOperation("directDeposit", "write"));
+    static final String PAYROLL = "payroll";
+    private static final List<String> CLAIM_FIELDS = List.of("claimCode", "linkToken", "accessToken");
+
+    private final LinkService links;
+    private final LinkLifecycle lifecycle;
+    private final TokenService tokens;
+    private final ProviderCatalog catalog;
+    private final JdbcSessionRepository sessions;
+    private final PublicUrls publicUrls;
+    private final LinkSettings settings;
+    private final Clock clock;
+
+    SessionStarter(LinkService links, LinkLifecycle lifecycle, TokenService tokens, ProviderCatalog catalog,
+                   JdbcSessionRepository sessions, PublicUrls publicUrls, LinkSettings settings, Clock clock) {
+        this.links = links;
+        this.lifecycle = lifecycle;
+        this.tokens = tokens;
+        this.catalog = catalog;
+        this.sessions = sessions;
+        this.publicUrls = publicUrls;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    record Started(String sessionToken, Instant expiresAt, Link link) {
+    }
+
+    @Transactional
+    public Started start(JsonNode body) {
+        String field = claimField(body);
+        String value = body.get(field).asString();
+        Link claimed = switch (field) {
+            case "claimCode" -> claimByCode(value);
+            case "linkToken" -> claimByLinkToken(tokens.consume(value, TokenKind.LINK));
+            default -> claimByUserToken(tokens.consume(value, TokenKind.USER));
+        };
+        String token = SessionCallerResolver.PREFIX + Secrets.randomUrlSafe(32);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.sessionLifetime());
+        sessions.insert(Secrets.sha256Hex(token), claimed.id(), now, expiresAt);
+        return new Started(token, expiresAt, claimed);
+    }
+
+    private static String claimField(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ValidationException.of("", "request body must be a JSON object");
+        }
+        List<ValidationIssue> issues = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        body.propertyNames().forEach(name -> {
+            if (!CLAIM_FIELDS.contains(name)) {
+                issues.add(new ValidationIssue(name, "is not a known field"));
+            } else if (!body.get(name).isString() || body.get(name).asString().isBlank()) {
+                issues.add(new ValidationIssue(name, "must be a non-empty string"));
+            } else {
+                present.add(name);
+            }
+        });
+        if (issues.isEmpty() && present.size() != 1) {
+            issues.add(new ValidationIssue("", "send exactly one of claimCode, linkToken, accessToken"));
+        }
+        if (!issues.isEmpty()) {
+            throw new ValidationException(issues);
+        }
+        return present.get(0);
+    }
+
+    private Link claimByCode(String claimCode) {
+        Link link = links.findByClaimCode(claimCode)
+                .orElseThrow(() -> ApiException.notFound("link_not_found", "No link has this claim code."));
+        refuseUnclaimable(link);
+        return lifecycle.claim(link).orElseThrow(() -> {
+            refuseUnclaimable(lifecycle.find(link.id()).orElseThrow());
+            return alreadyClaimed();
+        });
+    }
+
+    private void refuseUnclaimable(Link link) {
+        if (link.status() == LinkStatus.EXPIRED
+                || (!link.status().terminal() && !link.expiresAt().isAfter(clock.instant()))) {
+            throw ApiException.gone("link_expired", "This link has expired.");
+        }
+        if (link.status() == LinkStatus.CANCELED) {
+            throw ApiException.gone("link_canceled", "This link was canceled.");
+        }
+        if (link.status() != LinkStatus.PENDING) {
+            throw alreadyClaimed();
+        }
+    }
+
+    private static ApiException alreadyClaimed() {
+        return ApiException.conflict("link_already_claimed", "This link has already been opened.");
+    }
+
+    /** Seed 000: the token's required jobs become read operations on the payroll integration the user picks. */
+    private Link claimByLinkToken(IssuedToken token) {
+        Map<String, Object> details = token.details();
+        List<LinkOperation> operations = new ArrayList<>();
+        if (details.get("required_jobs") instanceof List<?> jobs) {
+            jobs.forEach(job -> {
+                LinkOperation op = JOBS.get(String.valueOf(job));
+                if (op != null && !operations.contains(op)) {
+                    operations.add(op);
+                }
+            });
+        }
+        String integrationId = details.get("integration_id") instanceof String id
+                && catalog.find(id, token.mode()).filter(p -> supportsAll(p, operations)).isPresent() ? id : null;
+        Link link = links.createForSession(new NewSessionLink(token.tenantId(), token.mode(), integrationId,
+                integrationId != null, operations, (String) details.get("webhook_url"), token.id(),
+                details.get("end_user_id") instanceof String endUser ? endUser : token.subject(), null,
+                (String) details.get("org_name"), (String) details.get("language"), publicUrls.base()));
+        tokens.bindToLink(token.id(), link.id());
+        return lifecycle.claim(link).orElseThrow(SessionStarter::alreadyClaimed);
+    }
+
+    /** Seed 001: a Linkport user picks any integration; the link then reads everything it offers. */
+    private Link claimByUserToken(IssuedToken token) {
+        Link link = links.createForSession(new NewSessionLink(token.tenantId(), token.mode(), null, false, List.of(),
+                null, null, null, token.subject(), null, null, publicUrls.base()));
+        tokens.bindToLink(token.id(), link.id());
+        return lifecycle.claim(link).orElseThrow(SessionStarter::alreadyClaimed);
+    }
+
+    static boolean supportsAll(Provider provider, List<LinkOperation> operations) {
+        return operations.stream().allMatch(op -> provider.supports(op.resource(), op.action()));
+    }
+}

@@ -1,0 +1,100 @@
+package io.linkport;
+
+import io.linkport.testing.Api;
+import io.linkport.testing.ServerProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's promise, on the packaged jar: started with nothing configured, the server creates
+ * an H2 database under ./data, prints a sandbox key once and writes it to data/bootstrap-secret
+ * (owner-only), and the quickstart curl returns a link token that verifies against the JWKS.
+ */
+class ReadmeQuickstartIT {
+
+    @Test
+    void freshStartWithNothingConfiguredThenQuickstartWorks(@TempDir Path workDir) throws Exception {
+        try (ServerProcess server = ServerProcess.start(workDir, Map.of())) {
+            Duration startup = server.awaitReady(Duration.ofSeconds(90));
+
+            Path secretFile = workDir.resolve("data/bootstrap-secret");
+            assertThat(secretFile).exists();
+            assertThat(Files.getPosixFilePermissions(secretFile))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(workDir.resolve("data")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("linkport"));
+            String secret = Files.readString(secretFile).trim();
+            assertThat(secret).startsWith("sk_sandbox_");
+            assertThat(countOccurrences(server.log(), secret)).as("secret printed exactly once").isEqualTo(1);
+
+            Api api = server.api();
+            Api.Response response = api.post("/v1/link_tokens",
+                    Map.of("org_name", "YOUR APP NAME", "required_jobs", List.of("employment", "income"),
+                            "end_user_id", "YOUR INTERNAL ID FOR THIS USER"),
+                    Api.secret(secret));
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            JsonNode data = response.json().get("data");
+            JwtClaims claims = new JwtConsumerBuilder()
+                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(
+                            new JsonWebKeySet(api.get("/.well-known/jwks.json").text()).getJsonWebKeys()))
+                    .setExpectedAudience("linkport-widget")
+                    .build()
+                    .processToClaims(data.get("token").asString());
+            assertThat(claims.getJwtId()).isEqualTo(data.get("id").asString());
+
+            Thread.sleep(3_000);
+            System.out.printf("[quickstart] start-up to readiness: %d ms, idle RSS: %d MiB (JDK %s)%n",
+                    startup.toMillis(), server.rssKib() / 1024, System.getProperty("java.version"));
+        }
+    }
+
+    @Test
+    void restartOnSameDataThenSameKeyStillWorksAndNoSecondBootstrap(@TempDir Path workDir) throws Exception {
+        String secret;
+        try (ServerProcess first = ServerProcess.start(workDir, Map.of())) {
+            first.awaitReady(Duration.ofSeconds(90));
+            secret = Files.readString(workDir.resolve("data/bootstrap-secret")).trim();
+        }
+        try (ServerProcess second = ServerProcess.start(workDir, Map.of())) {
+            second.awaitReady(Duration.ofSeconds(90));
+            assertThat(Files.readString(workDir.resolve("data/bootstrap-secret")).trim()).isEqualTo(secret);
+            Api.Response response = second.api().post("/v1/link_tokens",
+                    Map.of("org_name", "A", "required_jobs", List.of("income"), "end_user_id", "u"), Api.secret(secret));
+            assertThat(response.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void productionModeWithoutMasterKeyThenRefusesToStart(@TempDir Path workDir) throws Exception {
+        ServerProcess server = ServerProcess.start(workDir, Map.of("LINKPORT_MODE", "production",
+                "LINKPORT_PUBLIC_URL", "https://linkport.example.com", "LINKPORT_ADMIN_KEY", "ak_" + "x".repeat(40)));
+        try {
+            server.awaitReady(Duration.ofSeconds(60));
+            throw new AssertionError("production mode started without a master key");
+        } catch (IllegalStateException expected) {
+            assertThat(expected.getMessage()).contains("LINKPORT_MASTER_KEY");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static int countOccurrences(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+}

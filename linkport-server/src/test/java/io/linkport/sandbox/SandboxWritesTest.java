@@ -1,0 +1,194 @@
+package io.linkport.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linkport.common.Mode;
+import io.linkport.connector.ConnectorState;
+import io.linkport.connector.FailureCode;
+import io.linkport.connector.OperationResult;
+import io.linkport.providers.ConnectorRegistry;
+import io.linkport.providers.ProviderCatalog;
+import io.linkport.testing.ServerTest;
+import io.linkport.web.ValidationIssue;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+class SandboxWritesTest extends ServerTest {
+
+    @Autowired
+    ConnectorRegistry registry;
+    @Autowired
+    ProviderCatalog catalog;
+    @Autowired
+    JsonMapper json;
+
+    private SandboxCalls calls;
+
+    @BeforeEach
+    void calls() {
+        calls = new SandboxCalls(registry);
+    }
+
+    @Test
+    void writePaymentMethodThenLaterReadShowsTheNewDefaultCard() {
+        ConnectorState session = calls.session("tmobile", "user_good");
+        OperationResult written = calls.run("tmobile", "user_good", session, "paymentMethod", "write", card("4111111111111111"));
+        assertThat(written).isInstanceOf(OperationResult.Success.class);
+
+        List<?> cards = (List<?>) calls.read("tmobile", "user_good", "paymentMethod").get("paymentMethods");
+
+        assertThat(cards).hasSize(2);
+        Map<?, ?> first = (Map<?, ?>) cards.get(0);
+        assertThat(first.get("last4")).isEqualTo("1111");
+        assertThat(first.get("brand")).isEqualTo("Visa");
+        assertThat(first.get("isDefault")).isEqualTo(true);
+        assertThat(((Map<?, ?>) cards.get(1)).get("isDefault")).isEqualTo(false);
+        assertThat(json.writeValueAsString(cards)).doesNotContain("4111111111111111").doesNotContain("\"cvv\"");
+    }
+
+    @Test
+    void writePaymentMethodThenOtherLoginsAndInstitutionsUnchanged() {
+        ConnectorState session = calls.session("ubereats", "user_good_writer");
+        calls.run("ubereats", "user_good_writer", session, "paymentMethod", "write", card("5555555555554444"));
+
+        assertThat((List<?>) calls.read("ubereats", "user_good_writer", "paymentMethod").get("paymentMethods")).hasSize(2);
+        assertThat((List<?>) calls.read("doordash", "user_good_writer", "paymentMethod").get("paymentMethods")).hasSize(1);
+        assertThat((List<?>) new SandboxCalls(registry).read("ubereats", "user_good_writer", "paymentMethod")
+                .get("paymentMethods")).hasSize(1);
+    }
+
+    @Test
+    void writePaymentMethodWhenLuhnFailsThenOperationRejected() {
+        assertRejected("att", "paymentMethod", card("4111111111111112"), "check digit");
+    }
+
+    @Test
+    void writePaymentMethodWhenExpiredThenOperationRejected() {
+        Map<String, Object> expired = card("4111111111111111");
+        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        expired.put("expirationDate", String.format("%02d/%02d", lastMonth.getMonthValue(), lastMonth.getYear() % 100));
+
+        assertRejected("amazon", "paymentMethod", expired, "expired");
+    }
+
+    @Test
+    void writePaymentMethodWhenAmexWithThreeDigitCvvThenOperationRejected() {
+        assertRejected("verizon", "paymentMethod", card("378282246310005"), "security code");
+    }
+
+    @Test
+    void validatePaymentMethodArgumentsWhenMalformedThenIssuesAtExactPaths() {
+        var provider = catalog.find("tmobile", Mode.SANDBOX).orElseThrow();
+        Map<String, Object> args = card("4111 1111");
+        args.put("expirationDate", "13/28");
+        args.remove("billingZip");
+        args.put("color", "blue");
+
+        List<ValidationIssue> issues = catalog.validateOperation(provider, "paymentMethod", "write", json.valueToTree(args),
+                "operations[1]");
+
+        assertThat(issues).extracting(ValidationIssue::path).contains("operations[1].arguments.cardNumber",
+                "operations[1].arguments.expirationDate", "operations[1].arguments.billingZip",
+                "operations[1].arguments.color");
+        assertThat(catalog.validateOperation(provider, "paymentMethod", "write", json.valueToTree(card("4111111111111111")),
+                "operations[0]")).isEmpty();
+    }
+
+    @Test
+    void writeDirectDepositThenRemainderReplacedAndReadShowsIt() {
+        ConnectorState session = calls.session("adp", "user_good");
+        Map<String, Object> deposit = deposit("021000021", null);
+
+        assertThat(calls.run("adp", "user_good", session, "directDeposit", "write", deposit))
+                .isInstanceOf(OperationResult.Success.class);
+        List<?> allocations = (List<?>) calls.read("adp", "user_good", "directDeposit").get("allocations");
+
+        assertThat(allocations).hasSize(1);
+        Map<?, ?> only = (Map<?, ?>) allocations.get(0);
+        assertThat(only.get("routingNumber")).isEqualTo("021000021");
+        assertThat(only.get("accountNumberLast4")).isEqualTo("6789");
+        assertThat(((Map<?, ?>) only.get("allocation")).get("type")).isEqualTo("remainder");
+    }
+
+    @Test
+    void writeDirectDepositPercentThenAddedBeforeRemainderAndOver100Rejected() {
+        ConnectorState session = calls.session("paychex", "user_good");
+        assertThat(calls.run("paychex", "user_good", session, "directDeposit", "write",
+                deposit("011000015", Map.of("type", "percent", "value", 60)))).isInstanceOf(OperationResult.Success.class);
+
+        List<?> allocations = (List<?>) calls.read("paychex", "user_good", "directDeposit").get("allocations");
+        assertThat(allocations).hasSize(2);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) allocations.get(0)).get("allocation")).get("type")).isEqualTo("percent");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) allocations.get(1)).get("allocation")).get("type")).isEqualTo("remainder");
+
+        Map<String, Object> another = deposit("021000021", Map.of("type", "percent", "value", 50));
+        another.put("accountNumber", "99990000");
+        assertRejected("paychex", "directDeposit", another, "100%");
+        assertThat((List<?>) calls.read("paychex", "user_good", "directDeposit").get("allocations")).hasSize(2);
+    }
+
+    @Test
+    void writeDirectDepositWhenRoutingChecksumFailsThenOperationRejected() {
+        assertRejected("gusto", "directDeposit", deposit("021000022", null), "routing number");
+    }
+
+    @Test
+    void validateDirectDepositArgumentsWhenAllocationMalformedThenIssues() {
+        var provider = catalog.find("gusto", Mode.SANDBOX).orElseThrow();
+        Map<String, Object> args = deposit("12345", Map.of("type", "percent", "value", 150));
+        args.put("accountType", "brokerage");
+
+        List<ValidationIssue> issues = catalog.validateOperation(provider, "directDeposit", "write", json.valueToTree(args),
+                "operations[0]");
+
+        assertThat(issues).extracting(ValidationIssue::path).contains("operations[0].arguments.routingNumber",
+                "operations[0].arguments.accountType");
+        assertThat(issues).anyMatch(i -> i.path().startsWith("operations[0].arguments.allocation"));
+    }
+
+    @Test
+    void writeWhenResourceIsReadOnlyThenUnsupported() {
+        ConnectorState session = calls.session("sandbox_bank", "user_good");
+
+        assertThat(calls.run("sandbox_bank", "user_good", session, "balances", "write", Map.of()))
+                .isInstanceOfSatisfying(OperationResult.Failure.class,
+                        f -> assertThat(f.code()).isEqualTo(FailureCode.UNSUPPORTED));
+    }
+
+    private void assertRejected(String integrationId, String resource, Map<String, Object> arguments, String reason) {
+        ConnectorState session = calls.session(integrationId, "user_good");
+        OperationResult result = calls.run(integrationId, "user_good", session, resource, "write", arguments);
+        assertThat(result).isInstanceOfSatisfying(OperationResult.Failure.class, f -> {
+            assertThat(f.code()).isEqualTo(FailureCode.OPERATION_REJECTED);
+            assertThat(f.message()).contains(reason);
+        });
+    }
+
+    private static Map<String, Object> card(String number) {
+        Map<String, Object> card = new HashMap<>();
+        card.put("cardNumber", number);
+        card.put("expirationDate", "12/" + (YearMonth.now(ZoneOffset.UTC).getYear() % 100 + 2));
+        card.put("cvv", "123");
+        card.put("nameOnCard", "John Doe");
+        card.put("billingZip", "10001");
+        return card;
+    }
+
+    private static Map<String, Object> deposit(String routing, Map<String, Object> allocation) {
+        Map<String, Object> deposit = new HashMap<>();
+        deposit.put("routingNumber", routing);
+        deposit.put("accountNumber", "123456789");
+        deposit.put("accountType", "checking");
+        if (allocation != null) {
+            deposit.put("allocation", allocation);
+        }
+        return deposit;
+    }
+}

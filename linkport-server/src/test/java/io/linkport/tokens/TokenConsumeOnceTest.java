@@ -1,0 +1,95 @@
+package io.linkport.tokens;
+
+import io.linkport.testing.Api;
+import io.linkport.testing.ServerTest;
+import io.linkport.web.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The consume-once primitive every browser-facing token relies on. */
+class TokenConsumeOnceTest extends ServerTest {
+
+    @Autowired
+    TokenService tokens;
+
+    @Test
+    void consumeWhenThirtyTwoConcurrentCallersThenExactlyOneWins() throws Exception {
+        String jwt = newLinkToken();
+        int callers = 32;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<String> attempt = () -> {
+                    start.await();
+                    try {
+                        tokens.consume(jwt, TokenKind.LINK);
+                        return "won";
+                    } catch (ApiException e) {
+                        return e.code();
+                    }
+                };
+                outcomes.add(pool.submit(attempt));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            assertThat(results).filteredOn("won"::equals).hasSize(1);
+            assertThat(results).filteredOn("token_already_used"::equals).hasSize(callers - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void consumeWhenExpiredInDatabaseThenTokenExpiredEvenThoughJwtIsValid() {
+        String jwt = newLinkToken();
+        String id = tokens.inspect(jwt, TokenKind.LINK).id();
+        jdbc.sql("UPDATE issued_tokens SET expires_at = ? WHERE id = ?")
+                .params(java.time.OffsetDateTime.now().minusMinutes(1), id).update();
+
+        assertThatThrownBy(() -> tokens.consume(jwt, TokenKind.LINK))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("token_expired"));
+    }
+
+    @Test
+    void consumeWhenWrongKindThenInvalid() {
+        String jwt = newLinkToken();
+        assertThatThrownBy(() -> tokens.consume(jwt, TokenKind.USER))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_token"));
+    }
+
+    @Test
+    void consumeWhenGarbageThenInvalid() {
+        assertThatThrownBy(() -> tokens.consume("not.a.jwt", TokenKind.LINK))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_token"));
+    }
+
+    @Test
+    void consumeThenRecordMarkedConsumed() {
+        String jwt = newLinkToken();
+        IssuedToken consumed = tokens.consume(jwt, TokenKind.LINK);
+        assertThat(consumed.consumedAt()).isNotNull();
+        assertThat(consumed.details()).containsEntry("org_name", "Acme");
+    }
+
+    private String newLinkToken() {
+        return api.post("/v1/link_tokens",
+                        java.util.Map.of("org_name", "Acme", "required_jobs", List.of("income"), "end_user_id", "u-1"),
+                        Api.secret(BOOTSTRAP_SECRET))
+                .json().get("data").get("token").asString();
+    }
+}
