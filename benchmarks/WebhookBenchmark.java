@@ -184,7 +184,8 @@ public class WebhookBenchmark {
         }
         Path jar;
         try (var files = Files.list(Path.of("linkport-server", "target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("linkport-server-.*\\.jar")).findFirst()
+            jar = files.filter(p -> p.getFileName().toString().matches("linkport-server(-[0-9].*)?\\.jar"))
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("build first: ./mvnw -DskipTests package"));
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged server jar ({@code target/linkport-server-*.jar}) run as a real operating-system
+ * The packaged server jar ({@code target/linkport-server.jar}) run as a real operating-system
  * process, for tests that must kill a server (SIGKILL) or run two of them on one database.
  */
 final class ServerProcess implements AutoCloseable {
@@ -31,11 +31,12 @@ final class ServerProcess implements AutoCloseable {
         this.name = name;
     }
 
+    /** The newest boot jar in target/ ({@code linkport-server.jar}, or a versioned name). */
     static Path jar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("linkport-server-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().contains("-plain") && !p.getFileName().toString().contains("-sources"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("Run 'mvn package' first: no target/linkport-server-*.jar"));
+            return files.filter(p -> p.getFileName().toString().matches("linkport-server(-[0-9].*)?\\.jar"))
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .orElseThrow(() -> new IllegalStateException("Run 'mvn package' first: no target/linkport-server*.jar"));
         }
     }
 
