@@ -6,6 +6,7 @@ public enum EventType {
     USER_DELETED,
     LINK_CREATED,
     LINK_CLAIMED,
+    LOGIN_STARTED,
     LOGIN_SUCCEEDED,
     LOGIN_FAILED,
     MFA_REQUIRED,

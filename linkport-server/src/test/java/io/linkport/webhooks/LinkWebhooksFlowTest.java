@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /** A real link run end to end: every event reaches both the link's webhookUrl and a registered endpoint, signed. */
 class LinkWebhooksFlowTest extends ServerTest {
 
-    private static final List<String> FLOW = List.of("LINK_CREATED", "LINK_CLAIMED", "LOGIN_SUCCEEDED",
+    private static final List<String> FLOW = List.of("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED", "LOGIN_SUCCEEDED",
             "OPERATION_COMPLETED", "OPERATION_COMPLETED", "LINK_COMPLETED");
 
     private TestReceiver receiver;
