@@ -25,6 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeQuickstartIT {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void onlyInTheH2Pass() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.linkport.testing.TestDatabase.postgres(),
+                "the README quickstart runs on the embedded H2 default; it runs in the H2 pass");
+    }
+
+
     @Test
     void freshStartWithNothingConfiguredThenQuickstartWorks(@TempDir Path workDir) throws Exception {
         try (ServerProcess server = ServerProcess.start(workDir, Map.of())) {
