@@ -18,7 +18,8 @@ public record Event(long seq, String id, String tenantId, Mode mode, EventType t
 
     /** Seed 001's envelope: {@code {"id","version","type","createdAt","data"}}. */
     public Envelope envelope() {
-        return new Envelope(id, version, type.name(), createdAt, data);
+        // Seed 001 writes createdAt to the second ("2021-04-14T09:30:24Z"); order comes from seq.
+        return new Envelope(id, version, type.name(), createdAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), data);
     }
 
     public record Envelope(String id, int version, String type, Instant createdAt, Map<String, Object> data) {

@@ -112,7 +112,8 @@ class JdbcLinkRepository {
             UPDATE links SET lease_until = ?
             WHERE id = ? AND lease_owner = ? AND status IN ('authenticating', 'running')""";
     private static final String DELETE_RESULTS = """
-            UPDATE links SET result_encrypted = NULL, arguments_encrypted = NULL
+            UPDATE links SET result_encrypted = NULL, arguments_encrypted = NULL, connector_state_encrypted = NULL,
+                mfa_challenge = NULL
             WHERE tenant_id = ? AND ((user_id IS NOT NULL AND user_id = ?)
                 OR (external_user_id IS NOT NULL AND external_user_id = ?))""";
 

@@ -88,8 +88,8 @@ public class LinkLifecycle {
     }
 
     /**
-     * claimed|mfa_required → authenticating, leased to {@code owner}. No event: what the attempt
-     * ends in (LOGIN_SUCCEEDED, LOGIN_FAILED, MFA_REQUIRED, LINK_FAILED) is the event.
+     * claimed|mfa_required → authenticating, leased to {@code owner}, with its LOGIN_STARTED event
+     * ({@code step}: what the user just sent — credentials, an MFA answer, an OAuth callback).
      */
     @Transactional
     public Optional<Link> beginLogin(Link link, String owner, String step) {
@@ -97,9 +97,7 @@ public class LinkLifecycle {
         if (!links.change(BEGIN_LOGIN, owner, now.plus(settings.lease()), now, link.id(), link.status().lower(), now)) {
             return Optional.empty();
         }
-        Link changed = links.find(link.id()).orElseThrow();
-        traces.record(changed, step, null);
-        return Optional.of(changed);
+        return after(link, EventType.LOGIN_STARTED, Map.of("step", step), step, null);
     }
 
     /** authenticating → mfa_required; {@code error} set when this follows a wrong answer (LOGIN_FAILED). */

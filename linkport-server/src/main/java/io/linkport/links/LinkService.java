@@ -85,7 +85,9 @@ public class LinkService {
                 spec.linkTokenId(), spec.endUserId(), spec.orgName(), spec.language(), false, LinkStatus.PENDING, null,
                 pending(spec.operations().size()), settings.loginAttempts(), settings.loginAttempts(), false, null,
                 spec.publicBase(), null, null, now, now, now.plus(settings.defaultExpiry()), null, null);
-        links.insert(link, null, null);
+        String arguments = spec.arguments() == null || spec.arguments().stream().allMatch(Objects::isNull) ? null
+                : cipher.encrypt(json.writeValueAsString(spec.arguments()), link.id() + ":arguments");
+        links.insert(link, arguments, null);
         events.append(link.tenantId(), link.mode(), EventType.LINK_CREATED, LinkLifecycle.eventData(link), link.webhookUrl());
         return link;
     }

@@ -2,6 +2,7 @@ package io.linkport.links;
 
 import io.linkport.common.Mode;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A link created when the widget opens with a token rather than a claim code: from a link
@@ -9,6 +10,7 @@ import java.util.List;
  * the user pick; {@code operations} may then be empty until they do.
  */
 public record NewSessionLink(String tenantId, Mode mode, String integrationId, boolean integrationFixed,
-                             List<LinkOperation> operations, String webhookUrl, String linkTokenId, String endUserId,
-                             String userId, String orgName, String language, String publicBase) {
+                             List<LinkOperation> operations, List<JsonNode> arguments, String webhookUrl,
+                             String linkTokenId, String endUserId, String userId, String orgName, String language,
+                             String publicBase) {
 }

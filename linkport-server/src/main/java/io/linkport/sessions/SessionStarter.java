@@ -12,6 +12,7 @@ import io.linkport.links.NewSessionLink;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import io.linkport.tokens.IssuedToken;
+import io.linkport.tokens.LinkTokenService;
 import io.linkport.tokens.TokenKind;
 import io.linkport.tokens.TokenService;
 import io.linkport.web.ApiException;
@@ -47,17 +48,20 @@ class SessionStarter {
     private final LinkService links;
     private final LinkLifecycle lifecycle;
     private final TokenService tokens;
+    private final LinkTokenService linkTokens;
     private final ProviderCatalog catalog;
     private final JdbcSessionRepository sessions;
     private final PublicUrls publicUrls;
     private final LinkSettings settings;
     private final Clock clock;
 
-    SessionStarter(LinkService links, LinkLifecycle lifecycle, TokenService tokens, ProviderCatalog catalog,
-                   JdbcSessionRepository sessions, PublicUrls publicUrls, LinkSettings settings, Clock clock) {
+    SessionStarter(LinkService links, LinkLifecycle lifecycle, TokenService tokens, LinkTokenService linkTokens,
+                   ProviderCatalog catalog, JdbcSessionRepository sessions, PublicUrls publicUrls, LinkSettings settings,
+                   Clock clock) {
         this.links = links;
         this.lifecycle = lifecycle;
         this.tokens = tokens;
+        this.linkTokens = linkTokens;
         this.catalog = catalog;
         this.sessions = sessions;
         this.publicUrls = publicUrls;
@@ -149,8 +153,12 @@ class SessionStarter {
         }
         String integrationId = details.get("integration_id") instanceof String id
                 && catalog.find(id, token.mode()).filter(p -> supportsAll(p, operations)).isPresent() ? id : null;
+        JsonNode deposit = linkTokens.directDepositArguments(token);
+        List<JsonNode> arguments = operations.stream()
+                .map(op -> op.resource().equals("directDeposit") && op.action().equals("write") ? deposit : null)
+                .toList();
         Link link = links.createForSession(new NewSessionLink(token.tenantId(), token.mode(), integrationId,
-                integrationId != null, operations, (String) details.get("webhook_url"), token.id(),
+                integrationId != null, operations, arguments, (String) details.get("webhook_url"), token.id(),
                 details.get("end_user_id") instanceof String endUser ? endUser : token.subject(), null,
                 (String) details.get("org_name"), (String) details.get("language"), publicUrls.base()));
         tokens.bindToLink(token.id(), link.id());
@@ -160,7 +168,7 @@ class SessionStarter {
     /** Seed 001: a Linkport user picks any integration; the link then reads everything it offers. */
     private Link claimByUserToken(IssuedToken token) {
         Link link = links.createForSession(new NewSessionLink(token.tenantId(), token.mode(), null, false, List.of(),
-                null, null, null, token.subject(), null, null, publicUrls.base()));
+                null, null, null, null, token.subject(), null, null, publicUrls.base()));
         tokens.bindToLink(token.id(), link.id());
         return lifecycle.claim(link).orElseThrow(SessionStarter::alreadyClaimed);
     }

@@ -1,5 +1,6 @@
 package io.linkport.tokens;
 
+import io.linkport.common.MasterKeyCipher;
 import io.linkport.common.Urls;
 import io.linkport.tenants.ApiCaller;
 import io.linkport.web.JsonSchemaChecker;
@@ -21,24 +22,28 @@ import tools.jackson.databind.json.JsonMapper;
 public class LinkTokenService {
 
     public static final Duration LIFETIME = Duration.ofHours(1);
+    private static final String ALLOCATION_FIELD = "allocation_encrypted";
+    private static final String ALLOCATION_AAD = "link_token:allocation";
 
     private final TokenService tokens;
     private final JsonSchemaChecker checker;
     private final JsonMapper json;
     private final Schema requestSchema;
+    private final MasterKeyCipher cipher;
 
-    LinkTokenService(TokenService tokens, JsonSchemaChecker checker, JsonMapper json) {
+    LinkTokenService(TokenService tokens, JsonSchemaChecker checker, JsonMapper json, MasterKeyCipher cipher) {
         this.tokens = tokens;
         this.checker = checker;
         this.json = json;
+        this.cipher = cipher;
         this.requestSchema = checker.compileClasspath("schemas/link-token-request.json");
     }
 
     /** The checked request, as stored in the token's details. */
     public record LinkTokenRequest(String orgName, List<String> requiredJobs, String endUserId, String integrationId,
-                                   String language, String webhookUrl, boolean skipIntroScreen) {
+                                   String language, String webhookUrl, boolean skipIntroScreen, JsonNode allocation) {
 
-        Map<String, Object> details() {
+        Map<String, Object> details(MasterKeyCipher cipher) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("org_name", orgName);
             details.put("required_jobs", requiredJobs);
@@ -53,6 +58,10 @@ public class LinkTokenService {
                 details.put("webhook_url", webhookUrl);
             }
             details.put("skip_intro_screen", skipIntroScreen);
+            if (allocation != null) {
+                // Bank account numbers: sealed, so token rows never hold them in plain text.
+                details.put(ALLOCATION_FIELD, cipher.encrypt(allocation.toString(), ALLOCATION_AAD));
+            }
             return details;
         }
     }
@@ -63,6 +72,14 @@ public class LinkTokenService {
                 && !Urls.isHttpUrl(body.path("webhook_url").asString())) {
             issues.add(new ValidationIssue("webhook_url", "must be a valid URL"));
         }
+        if (body != null && body.isObject() && body.path("required_jobs").isArray() && !body.has("allocation")) {
+            body.get("required_jobs").forEach(job -> {
+                if ("direct_deposit_switch".equals(job.asString(""))) {
+                    issues.add(new ValidationIssue("allocation",
+                            "is required when required_jobs includes direct_deposit_switch (the account to switch to)"));
+                }
+            });
+        }
         if (!issues.isEmpty()) {
             throw new ValidationException(issues);
         }
@@ -70,13 +87,36 @@ public class LinkTokenService {
         body.get("required_jobs").forEach(job -> jobs.add(job.asString()));
         return new LinkTokenRequest(body.get("org_name").asString(), List.copyOf(jobs), body.get("end_user_id").asString(),
                 text(body, "integration_id"), text(body, "language"), text(body, "webhook_url"),
-                body.path("skip_intro_screen").asBoolean(false));
+                body.path("skip_intro_screen").asBoolean(false), body.get("allocation"));
     }
 
     @Transactional
     public SignedToken create(ApiCaller caller, LinkTokenRequest request) {
         return tokens.issue(TokenKind.LINK, caller.tenantId(), caller.mode(), request.endUserId(), null,
-                request.details(), LIFETIME);
+                request.details(cipher), LIFETIME);
+    }
+
+    /**
+     * The arguments of the {@code directDeposit} write a direct_deposit_switch token asks for,
+     * from its sealed allocation; null when the token has none.
+     */
+    public JsonNode directDepositArguments(IssuedToken token) {
+        if (!(token.details().get(ALLOCATION_FIELD) instanceof String sealed)) {
+            return null;
+        }
+        JsonNode allocation = json.readTree(cipher.decrypt(sealed, ALLOCATION_AAD));
+        JsonNode target = allocation.get("targets").get(0);
+        tools.jackson.databind.node.ObjectNode arguments = json.createObjectNode();
+        arguments.put("routingNumber", target.get("routing_number").asString());
+        arguments.put("accountNumber", target.get("account_number").asString());
+        arguments.put("accountType", target.get("type").asString());
+        String type = allocation.path("type").asString("remainder");
+        tools.jackson.databind.node.ObjectNode split = arguments.putObject("allocation");
+        split.put("type", type);
+        if (!"remainder".equals(type) && allocation.has("value")) {
+            split.set("value", allocation.get("value"));
+        }
+        return arguments;
     }
 
     private static String text(JsonNode body, String field) {

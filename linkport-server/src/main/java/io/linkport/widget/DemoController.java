@@ -76,7 +76,7 @@ class DemoController {
     ResponseEntity<LinkTokenResponse> linkToken() {
         ApiCaller tenant = demoTenant();
         var request = new LinkTokenService.LinkTokenRequest("Linkport demo", List.of("employment", "income"),
-                "demo-user-" + UUID.randomUUID(), null, "en", null, false);
+                "demo-user-" + UUID.randomUUID(), null, "en", null, false, null);
         SignedToken token = linkTokens.create(tenant, request);
         var record = token.record();
         return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")

@@ -71,8 +71,8 @@ class SessionFlowTest extends ServerTest {
         assertThat(operations.get(1).get("action").asString()).isEqualTo("write");
         assertThat(operations.get(1).get("data").get("paymentMethods").findValuesAsString("last4")).contains("1111");
         assertThat(link.toString()).doesNotContain(LinkFixtures.CARD_NUMBER);
-        assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_SUCCEEDED",
-                "OPERATION_COMPLETED", "OPERATION_COMPLETED", "LINK_COMPLETED");
+        assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED",
+                "LOGIN_SUCCEEDED", "OPERATION_COMPLETED", "OPERATION_COMPLETED", "LINK_COMPLETED");
         String completed = jdbc.sql("SELECT data FROM events WHERE link_id = ? AND type = 'LINK_COMPLETED'")
                 .param(session.linkId()).query(String.class).single();
         assertThat(completed).contains("\"resultUrl\":\"" + api.baseUrl() + "/v1/links/" + session.linkId() + "\"")
@@ -134,8 +134,8 @@ class SessionFlowTest extends ServerTest {
         JsonNode failed = session.awaitStep("failed");
         assertThat(failed.get("error").get("code").asString()).isEqualTo("INVALID_CREDENTIALS");
         assertThat(failed.get("error").get("retryable").asBoolean()).isFalse();
-        assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_FAILED",
-                "LOGIN_FAILED", "LINK_FAILED");
+        assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED",
+                "LOGIN_FAILED", "LOGIN_STARTED", "LOGIN_FAILED", "LOGIN_STARTED", "LINK_FAILED");
         assertThat(session.post("/v1/session/credentials", Map.of("credentials",
                 Map.of("username", "user_good", "password", "pass_good"))).status()).isEqualTo(409);
     }
@@ -159,8 +159,9 @@ class SessionFlowTest extends ServerTest {
         assertThat(retry.get("error").get("retryable").asBoolean()).isTrue();
         session.ok("/v1/session/mfa", Map.of("code", "1234"), 202);
         session.awaitStep("completed");
-        assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "MFA_REQUIRED",
-                "LOGIN_FAILED", "LOGIN_SUCCEEDED", "OPERATION_COMPLETED", "LINK_COMPLETED");
+        assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED",
+                "MFA_REQUIRED", "LOGIN_STARTED", "LOGIN_FAILED", "LOGIN_STARTED", "LOGIN_SUCCEEDED",
+                "OPERATION_COMPLETED", "LINK_COMPLETED");
         String state = jdbc.sql("SELECT connector_state_encrypted FROM links WHERE id = ?").param(session.linkId())
                 .query(String.class).optional().orElse(null);
         assertThat(state).isNull();

@@ -92,13 +92,16 @@ class LinkTokenApiTest extends ServerTest {
         body.put("webhook_url", "https://example.com/hooks");
         body.put("skip_intro_screen", true);
         body.put("required_jobs", List.of("identity", "paystubs", "direct_deposit_switch"));
+        body.put("allocation", Map.of("type", "remainder", "targets",
+                List.of(Map.of("type", "savings", "routing_number", "021000021", "account_number", "12345678"))));
 
         Api.Response response = api.post("/v1/link_tokens", body, Api.secret(BOOTSTRAP_SECRET));
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         String id = response.json().get("data").get("id").asString();
         String details = jdbc.sql("SELECT details FROM issued_tokens WHERE id = ?").param(id).query(String.class).single();
-        assertThat(details).contains("\"integration_id\":\"adp\"", "\"language\":\"es\"", "direct_deposit_switch");
+        assertThat(details).contains("\"integration_id\":\"adp\"", "\"language\":\"es\"", "direct_deposit_switch")
+                .doesNotContain("12345678");
     }
 
     @Test

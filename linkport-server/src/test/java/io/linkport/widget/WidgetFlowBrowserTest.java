@@ -54,6 +54,31 @@ class WidgetFlowBrowserTest extends BrowserTest {
     }
 
     @Test
+    void userAccessTokenWhenGivenToSdkThenUserPicksAnyIntegrationAndTheLinkBelongsToTheUser() {
+        TestTenant tenant = newTenant("User token flow");
+        Api.Response user = api.post("/v1/users", Map.of("externalUserId", "crm-77", "name", "Ada Lovelace"), tenant.auth());
+        assertThat(user.status()).as(user.text()).isEqualTo(201);
+        String userId = user.json().get("userId").asString();
+        String accessToken = user.json().get("token").get("accessToken").asString();
+        openWidget(Map.of("accessToken", accessToken));
+
+        chooseIntegration("T-Mobile");
+        screen("consent");
+        consent();
+        logIn("user_good", "pass_good");
+        screen("completed");
+        awaitCall("onSuccess");
+
+        String linkId = (String) payloadOf("onSuccess").get("linkId");
+        assertThat(Api.JSON.writeValueAsString(calls())).doesNotContain("pass_good").doesNotContain(accessToken);
+        Api.Response link = api.get("/v1/links/" + linkId, tenant.auth());
+        assertThat(link.json().get("status").asString()).isEqualTo("completed");
+        assertThat(link.json().get("userId").asString()).isEqualTo(userId);
+        assertThat(api.get("/v1/users/" + userId, tenant.auth()).json().get("links").findValuesAsString("linkId"))
+                .contains(linkId);
+    }
+
+    @Test
     void mfaWhenOneTimeCodeEnteredByKeyboardThenWrongCodeErrorThenSuccess() {
         TestTenant tenant = newTenant("MFA flow");
         openWidget(Map.of("linkToken", linkToken(tenant, "adp")));

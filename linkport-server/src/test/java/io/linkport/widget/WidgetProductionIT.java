@@ -13,6 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The packaged server in production mode: no demo, no localhost framing, https-only origins. */
 class WidgetProductionIT {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void onlyInTheH2Pass() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.linkport.testing.TestDatabase.postgres(),
+                "the packaged server here runs on its own embedded database; it runs in the H2 pass");
+    }
+
+
     private static final String ADMIN = "ak_" + "p".repeat(40);
 
     @Test
