@@ -61,6 +61,11 @@ public class EventLog {
         return event;
     }
 
+    /** Up to {@code limit} events matching {@code query}, in its direction. */
+    public java.util.List<Event> list(EventQuery query, int limit) {
+        return events.list(query, limit);
+    }
+
     public Optional<Event> find(String tenantId, String eventId) {
         return events.find(tenantId, eventId);
     }

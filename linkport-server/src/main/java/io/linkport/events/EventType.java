@@ -16,5 +16,11 @@ public enum EventType {
     LINK_CANCELED,
     LOGIN_REFRESHED,
     LOGIN_REFRESH_FAILED,
-    TOKEN_REJECTED
+    TOKEN_REJECTED,
+    /** Sent on request to one endpoint ({@code POST /v1/webhook_endpoints/{id}/test}). */
+    WEBHOOK_TEST,
+    /** A delivery used up its retry schedule. */
+    WEBHOOK_DELIVERY_FAILED,
+    /** An endpoint was disabled: it answered 410 Gone, or failed continuously for too long. */
+    WEBHOOK_ENDPOINT_DISABLED
 }

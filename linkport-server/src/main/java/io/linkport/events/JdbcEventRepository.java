@@ -23,6 +23,8 @@ class JdbcEventRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM events WHERE tenant_id = ? AND id = ?";
 
+    private static final String LIST = "SELECT " + COLUMNS + " FROM events WHERE tenant_id = :tenant AND mode = :mode";
+
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -46,6 +48,33 @@ class JdbcEventRepository {
 
     Optional<Event> find(String tenantId, String id) {
         return jdbc.sql(FIND).params(tenantId, id).query(this::map).optional();
+    }
+
+    /** Events after (ascending) or before (descending) {@code seq}, filtered; {@code limit} rows at most. */
+    java.util.List<Event> list(EventQuery query, int limit) {
+        StringBuilder sql = new StringBuilder(LIST);
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("tenant", query.tenantId());
+        params.put("mode", query.mode().name());
+        if (query.type() != null) {
+            sql.append(" AND type = :type");
+            params.put("type", query.type().name());
+        }
+        if (query.linkId() != null) {
+            sql.append(" AND link_id = :link");
+            params.put("link", query.linkId());
+        }
+        if (query.endUserId() != null) {
+            sql.append(" AND end_user_id = :user");
+            params.put("user", query.endUserId());
+        }
+        if (query.fromSeq() != null) {
+            sql.append(query.ascending() ? " AND seq > :from" : " AND seq < :from");
+            params.put("from", query.fromSeq());
+        }
+        sql.append(query.ascending() ? " ORDER BY seq ASC" : " ORDER BY seq DESC").append(" LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     Event map(ResultSet rs, int row) throws SQLException {

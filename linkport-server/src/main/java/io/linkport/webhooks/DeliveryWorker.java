@@ -1,0 +1,142 @@
+package io.linkport.webhooks;
+
+import io.linkport.common.Ids;
+import io.linkport.events.EventLog;
+import io.linkport.events.EventType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes one attempt of one claimed delivery: picks the destination and its secrets, signs per
+ * Standard Webhooks, posts through the {@link SafeHttpClient}, and records the attempt and the
+ * delivery's next state in one transaction — together with the operational event, when the
+ * attempt exhausts the schedule or disables the endpoint.
+ */
+@Component
+class DeliveryWorker implements AutoCloseable {
+
+    private final JdbcDeliveryRepository deliveries;
+    private final JdbcWebhookEndpointRepository endpoints;
+    private final WebhookEndpointService endpointService;
+    private final LinkWebhookSecretService linkSecrets;
+    private final WebhookUrlPolicy urlPolicy;
+    private final EventLog eventLog;
+    private final TransactionTemplate tx;
+    private final WebhookProperties properties;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final SafeHttpClient strictClient;
+    private final SafeHttpClient sandboxClient;
+
+    DeliveryWorker(JdbcDeliveryRepository deliveries, JdbcWebhookEndpointRepository endpoints,
+                   WebhookEndpointService endpointService, LinkWebhookSecretService linkSecrets, WebhookUrlPolicy urlPolicy,
+                   EventLog eventLog, TransactionTemplate tx, WebhookProperties properties, Clock clock) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.endpointService = endpointService;
+        this.linkSecrets = linkSecrets;
+        this.urlPolicy = urlPolicy;
+        this.eventLog = eventLog;
+        this.tx = tx;
+        this.properties = properties;
+        this.retryPolicy = new RetryPolicy(properties.retrySchedule());
+        this.clock = clock;
+        this.strictClient = SafeHttpClient.create(AddressPolicy.STRICT, properties.requestTimeout(), properties.maxConcurrency());
+        this.sandboxClient = SafeHttpClient.create(AddressPolicy.SANDBOX, properties.requestTimeout(), properties.maxConcurrency());
+    }
+
+    void deliver(WebhookDelivery delivery, String node) {
+        Instant started = clock.instant();
+        Optional<WebhookEndpoint> endpoint = Optional.ofNullable(delivery.endpointId()).flatMap(endpoints::findById);
+        if (delivery.endpointId() != null && (endpoint.isEmpty() || !endpoint.get().enabled())) {
+            deliveries.finish(delivery, node, WebhookDelivery.CANCELED, false, null, null,
+                    endpoint.isEmpty() ? "endpoint deleted" : "endpoint disabled", started);
+            return;
+        }
+        String url = endpoint.map(WebhookEndpoint::url).orElse(delivery.url());
+        List<String> secrets = endpoint.isPresent()
+                ? endpointService.signingSecrets(endpoint.get(), started)
+                : linkSecrets.signingSecrets(delivery.tenantId(), delivery.mode(), started);
+        long timestamp = started.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", delivery.eventId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()));
+        SafeHttpClient client = urlPolicy.forMode(delivery.mode()).strict() ? strictClient : sandboxClient;
+        SafeHttpClient.Result result = client.post(url, headers, delivery.payload());
+        tx.executeWithoutResult(status -> record(delivery, endpoint.orElse(null), node, started, result));
+    }
+
+    private void record(WebhookDelivery delivery, WebhookEndpoint endpoint, String node, Instant started,
+                        SafeHttpClient.Result result) {
+        int number = delivery.attemptCount() + 1;
+        deliveries.insertAttempt(new DeliveryAttempt(Ids.prefixed("wha_"), delivery.id(), number, node, started,
+                result.durationMillis(), result.status(), result.success(), result.excerpt(), result.error()));
+        Instant now = clock.instant();
+        String error = result.error() != null ? result.error() : result.success() ? null : "HTTP " + result.status();
+        if (result.success()) {
+            if (deliveries.finish(delivery, node, WebhookDelivery.SUCCEEDED, true, null, result.status(), null, now)
+                    && endpoint != null) {
+                endpoints.markHealthy(endpoint.id());
+            }
+            return;
+        }
+        if (endpoint != null && Integer.valueOf(410).equals(result.status())) {
+            deliveries.finish(delivery, node, WebhookDelivery.FAILED, true, null, result.status(), error, now);
+            disable(endpoint, "receiver answered 410 Gone", now);
+            return;
+        }
+        if (endpoint != null) {
+            endpoints.markFailing(endpoint.id(), now);
+            Instant failingSince = endpoint.failingSince() == null ? now : endpoint.failingSince();
+            if (Duration.between(failingSince, now).compareTo(properties.disableAfter()) >= 0) {
+                deliveries.finish(delivery, node, WebhookDelivery.FAILED, true, null, result.status(), error, now);
+                disable(endpoint, "failing continuously since " + failingSince, now);
+                return;
+            }
+        }
+        Optional<Instant> next = Integer.valueOf(410).equals(result.status()) ? Optional.empty()
+                : retryPolicy.next(number, result.retryAfter(), now);
+        if (next.isPresent()) {
+            deliveries.finish(delivery, node, WebhookDelivery.PENDING, true, next.get(), result.status(), error, null);
+        } else if (deliveries.finish(delivery, node, WebhookDelivery.FAILED, true, null, result.status(), error, now)
+                && !delivery.eventType().equals(EventType.WEBHOOK_DELIVERY_FAILED.name())
+                && !delivery.eventType().equals(EventType.WEBHOOK_ENDPOINT_DISABLED.name())) {
+            // a failure event about a failed failure event could chain without end, so those stop here
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("deliveryId", delivery.id());
+            data.put("eventId", delivery.eventId());
+            data.put("eventType", delivery.eventType());
+            data.put("endpointId", delivery.endpointId());
+            data.put("attempts", number);
+            data.put("lastError", error);
+            eventLog.append(delivery.tenantId(), delivery.mode(), EventType.WEBHOOK_DELIVERY_FAILED, data);
+        }
+    }
+
+    private void disable(WebhookEndpoint endpoint, String reason, Instant now) {
+        if (endpoints.disable(endpoint.id(), reason, now)) {
+            eventLog.append(endpoint.tenantId(), endpoint.mode(), EventType.WEBHOOK_ENDPOINT_DISABLED,
+                    Map.of("endpointId", endpoint.id(), "url", endpoint.url(), "reason", reason));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            strictClient.close();
+            sandboxClient.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.linkport.webhooks;
+
+import static io.linkport.webhooks.JdbcWebhookEndpointRepository.at;
+import static io.linkport.webhooks.JdbcWebhookEndpointRepository.instant;
+
+import io.linkport.common.Mode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcDeliveryRepository {
+
+    private static final String COLUMNS = """
+            id, tenant_id, mode, event_id, event_type, endpoint_id, url, payload, status, attempt_count, next_attempt_at,
+            last_status_code, last_error, replay_of, created_at, completed_at""";
+    private static final String INSERT = """
+            INSERT INTO webhook_deliveries (id, tenant_id, mode, event_id, event_type, endpoint_id, url, payload, status,
+                                            attempt_count, next_attempt_at, replay_of, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)""";
+    // Candidates only: the conditional UPDATE in CLAIM decides who really gets a row.
+    private static final String DUE = "SELECT " + COLUMNS + """
+             FROM webhook_deliveries
+            WHERE status = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+              AND (endpoint_id IS NULL OR endpoint_id NOT IN (:saturated))
+            ORDER BY next_attempt_at
+            LIMIT :limit""";
+    private static final String CLAIM = """
+            UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?
+            WHERE id = ? AND status = 'pending' AND attempt_count = ? AND (lease_until IS NULL OR lease_until < ?)""";
+    private static final String FINISH = """
+            UPDATE webhook_deliveries SET status = ?, attempt_count = attempt_count + ?, next_attempt_at = ?,
+                   last_status_code = ?, last_error = ?, completed_at = ?, lease_owner = NULL, lease_until = NULL
+            WHERE id = ? AND lease_owner = ? AND attempt_count = ?""";
+    private static final String INSERT_ATTEMPT = """
+            INSERT INTO webhook_attempts (id, delivery_id, attempt_number, node, started_at, duration_ms, status_code, success,
+                                          response_excerpt, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM webhook_deliveries WHERE id = ? AND tenant_id = ? AND mode = ?";
+    private static final String BY_ENDPOINT = "SELECT " + COLUMNS + """
+             FROM webhook_deliveries WHERE endpoint_id = ? AND tenant_id = ? AND mode = ?
+            ORDER BY created_at DESC, id DESC LIMIT ?""";
+    private static final String BY_ENDPOINT_AND_STATUS = "SELECT " + COLUMNS + """
+             FROM webhook_deliveries WHERE endpoint_id = ? AND tenant_id = ? AND mode = ? AND status = ?
+            ORDER BY created_at DESC, id DESC LIMIT ?""";
+    private static final String ATTEMPTS = """
+            SELECT id, delivery_id, attempt_number, node, started_at, duration_ms, status_code, success, response_excerpt, error
+            FROM webhook_attempts WHERE delivery_id = ? ORDER BY started_at, attempt_number""";
+
+    private final JdbcClient jdbc;
+
+    JdbcDeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(WebhookDelivery d) {
+        jdbc.sql(INSERT).params(d.id(), d.tenantId(), d.mode().name(), d.eventId(), d.eventType(), d.endpointId(), d.url(),
+                d.payload(), at(d.nextAttemptAt()), d.replayOf(), at(d.createdAt())).update();
+    }
+
+    List<WebhookDelivery> due(Instant now, Collection<String> saturatedEndpoints, int limit) {
+        // An IN list must not be empty; "" is never an endpoint id.
+        Collection<String> saturated = saturatedEndpoints.isEmpty() ? List.of("") : saturatedEndpoints;
+        return jdbc.sql(DUE).param("now", at(now)).param("saturated", saturated).param("limit", limit)
+                .query(JdbcDeliveryRepository::map).list();
+    }
+
+    /** True when this node now holds the lease for this attempt; at most one node can get true. */
+    boolean claim(WebhookDelivery d, String owner, Instant leaseUntil, Instant now) {
+        return jdbc.sql(CLAIM).params(owner, at(leaseUntil), d.id(), d.attemptCount(), at(now)).update() == 1;
+    }
+
+    /** Records the outcome, unless the lease was lost (then the node that holds it now decides). */
+    boolean finish(WebhookDelivery d, String owner, String status, boolean countsAsAttempt, Instant nextAttemptAt,
+                   Integer statusCode, String error, Instant completedAt) {
+        return jdbc.sql(FINISH).params(status, countsAsAttempt ? 1 : 0, at(nextAttemptAt == null ? d.nextAttemptAt() : nextAttemptAt),
+                statusCode, error, at(completedAt), d.id(), owner, d.attemptCount()).update() == 1;
+    }
+
+    void insertAttempt(DeliveryAttempt a) {
+        jdbc.sql(INSERT_ATTEMPT).params(a.id(), a.deliveryId(), a.attemptNumber(), a.node(), at(a.startedAt()), a.durationMs(),
+                a.statusCode(), a.success(), a.responseExcerpt(), a.error()).update();
+    }
+
+    Optional<WebhookDelivery> find(String id, String tenantId, Mode mode) {
+        return jdbc.sql(FIND).params(id, tenantId, mode.name()).query(JdbcDeliveryRepository::map).optional();
+    }
+
+    List<WebhookDelivery> byEndpoint(String endpointId, String tenantId, Mode mode, String status, int limit) {
+        if (status == null) {
+            return jdbc.sql(BY_ENDPOINT).params(endpointId, tenantId, mode.name(), limit).query(JdbcDeliveryRepository::map).list();
+        }
+        return jdbc.sql(BY_ENDPOINT_AND_STATUS).params(endpointId, tenantId, mode.name(), status, limit)
+                .query(JdbcDeliveryRepository::map).list();
+    }
+
+    List<DeliveryAttempt> attempts(String deliveryId) {
+        return jdbc.sql(ATTEMPTS).params(deliveryId).query((rs, row) -> new DeliveryAttempt(rs.getString("id"),
+                rs.getString("delivery_id"), rs.getInt("attempt_number"), rs.getString("node"), instant(rs, "started_at"),
+                rs.getLong("duration_ms"), (Integer) rs.getObject("status_code", Integer.class), rs.getBoolean("success"),
+                rs.getString("response_excerpt"), rs.getString("error"))).list();
+    }
+
+    private static WebhookDelivery map(ResultSet rs, int row) throws SQLException {
+        return new WebhookDelivery(rs.getString("id"), rs.getString("tenant_id"), Mode.valueOf(rs.getString("mode")),
+                rs.getString("event_id"), rs.getString("event_type"), rs.getString("endpoint_id"), rs.getString("url"),
+                rs.getString("payload"), rs.getString("status"), rs.getInt("attempt_count"), instant(rs, "next_attempt_at"),
+                rs.getObject("last_status_code", Integer.class), rs.getString("last_error"), rs.getString("replay_of"),
+                instant(rs, "created_at"), instant(rs, "completed_at"));
+    }
+}
