@@ -74,6 +74,11 @@ final class ServerUnderTest implements AutoCloseable {
         throw new IllegalStateException("Server not ready in " + timeout);
     }
 
+    /** The server runs on the harness's own JDK. */
+    String javaVersion() {
+        return System.getProperty("java.version");
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
