@@ -17,7 +17,9 @@ import java.util.Map;
  * scenario and reports each as a ratio to its ceiling, so a noisy machine still gives
  * comparable numbers.
  *
- * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32] [--slow-sessions 1000]</pre>
+ * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32] [--slow-sessions 1000]
+ *      [--only link_tokens,links,webhook_delivery,link_run,slow_sessions]</pre>
+ * {@code LINKPORT_BENCH_SERVER_OPTS} adds JVM options to the server (e.g. {@code -Xmx320m}).
  */
 public final class BenchmarkMain {
 
@@ -63,7 +65,7 @@ public final class BenchmarkMain {
     }
 
     record Options(List<String> databases, Duration duration, int connections, boolean smoke, Path out, Path jarPath,
-                   int slowSessions) {
+                   int slowSessions, List<String> only) {
 
         static Options parse(String[] args) {
             List<String> dbs = List.of("h2", "postgresql");
@@ -73,6 +75,7 @@ public final class BenchmarkMain {
             Path out = Path.of("benchmarks", "results");
             Path jar = Path.of("linkport-server", "target", "linkport-server.jar");
             Integer slowSessions = null;
+            List<String> only = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> {
@@ -90,11 +93,12 @@ public final class BenchmarkMain {
                     case "--out" -> out = Path.of(args[++i]);
                     case "--jar" -> jar = Path.of(args[++i]);
                     case "--slow-sessions" -> slowSessions = Integer.parseInt(args[++i]);
+                    case "--only" -> only = List.of(args[++i].split(","));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
             return new Options(dbs, duration, connections, smoke, out, jar,
-                    slowSessions != null ? slowSessions : smoke ? 20 : 1_000);
+                    slowSessions != null ? slowSessions : smoke ? 20 : 1_000, only);
         }
 
         Path jar() {
@@ -102,6 +106,11 @@ public final class BenchmarkMain {
                 throw new IllegalStateException("No server jar at " + jarPath.toAbsolutePath() + "; build it first");
             }
             return jarPath.toAbsolutePath();
+        }
+
+        /** Whether to run a scenario (all unless --only names some; the ceilings always run). */
+        boolean selected(String scenario) {
+            return only.isEmpty() || only.contains(scenario);
         }
 
         /** The slow institution's latency per call: the real 5 s, or 1 s so the smoke run stays short. */

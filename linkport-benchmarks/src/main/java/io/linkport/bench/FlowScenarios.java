@@ -47,11 +47,17 @@ final class FlowScenarios {
     List<ScenarioResult> runAll() throws Exception {
         List<ScenarioResult> results = new ArrayList<>();
         try (LoopbackReceiver receiver = new LoopbackReceiver()) {
-            results.addAll(webhookDeliveries(receiver));
+            if (options.selected("webhook_delivery")) {
+                results.addAll(webhookDeliveries(receiver));
+            }
             api.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.url("/links")
                     + "\",\"eventTypes\":[\"LINK_COMPLETED\",\"LINK_FAILED\"]}");
-            results.add(linkRuns(receiver));
-            results.add(slowSessions(receiver));
+            if (options.selected("link_run")) {
+                results.add(linkRuns(receiver));
+            }
+            if (options.selected("slow_sessions")) {
+                results.add(slowSessions(receiver));
+            }
         }
         return results;
     }

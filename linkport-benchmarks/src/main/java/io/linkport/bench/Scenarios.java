@@ -40,8 +40,12 @@ final class Scenarios {
         results.add(noop);
         double noopRate = noop.measurement().perSecond();
 
-        results.add(wrk("link_tokens", post("/v1/link_tokens", LINK_TOKEN_BODY), "jdbc_insert", insertCeiling.perSecond()));
-        results.add(wrk("links", post("/v1/links", SEED_002_LINK_BODY), "jdbc_insert", insertCeiling.perSecond()));
+        if (options.selected("link_tokens")) {
+            results.add(wrk("link_tokens", post("/v1/link_tokens", LINK_TOKEN_BODY), "jdbc_insert", insertCeiling.perSecond()));
+        }
+        if (options.selected("links")) {
+            results.add(wrk("links", post("/v1/links", SEED_002_LINK_BODY), "jdbc_insert", insertCeiling.perSecond()));
+        }
         results.addAll(new FlowScenarios(server, database, options, insertCeiling.perSecond(), noopRate).runAll());
         return results;
     }
