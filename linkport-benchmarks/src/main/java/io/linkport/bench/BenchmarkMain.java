@@ -19,6 +19,7 @@ import java.util.Map;
  *
  * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32] [--slow-sessions 1000]
  *      [--only link_tokens,links,webhook_delivery,link_run,slow_sessions]</pre>
+ * {@code --chart results.json out.png} draws the chart of a results file again.
  * {@code LINKPORT_BENCH_SERVER_OPTS} adds JVM options to the server (e.g. {@code -Xmx320m}).
  */
 public final class BenchmarkMain {
@@ -27,6 +28,10 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--chart")) {
+            Report.chartFromJson(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         Options options = Options.parse(args);
         Path jar = options.jar();
         String java = ProcessHandle.current().info().command().orElse("java");
