@@ -17,7 +17,10 @@ import java.util.Map;
  * scenario and reports each as a ratio to its ceiling, so a noisy machine still gives
  * comparable numbers.
  *
- * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32]</pre>
+ * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32] [--slow-sessions 1000]
+ *      [--only link_tokens,links,webhook_delivery,link_run,slow_sessions]</pre>
+ * {@code --chart results.json out.png} draws the chart of a results file again.
+ * {@code LINKPORT_BENCH_SERVER_OPTS} adds JVM options to the server (e.g. {@code -Xmx320m}).
  */
 public final class BenchmarkMain {
 
@@ -25,6 +28,10 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--chart")) {
+            Report.chartFromJson(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         Options options = Options.parse(args);
         Path jar = options.jar();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -42,7 +49,8 @@ public final class BenchmarkMain {
 
         for (String db : options.databases()) {
             Database database = db.equals("h2") ? Database.h2(work.resolve("h2")) : Database.postgres();
-            try (ServerUnderTest server = ServerUnderTest.start(jar, java, database, Map.of(), work.resolve(db))) {
+            try (ServerUnderTest server = ServerUnderTest.start(jar, java, database,
+                    Map.of("LINKPORT_SANDBOX_SLOW_INSTITUTION_LATENCY", options.slowLatency()), work.resolve(db))) {
                 Thread.sleep(options.smoke() ? 500 : 3_000);
                 facts.put(db + ".startupMs", server.startup.toMillis());
                 facts.put(db + ".idleRssMib", server.rssKib() / 1024);
@@ -61,7 +69,8 @@ public final class BenchmarkMain {
         System.out.println("\nWritten: " + out.resolve("latest.json") + ", " + out.resolve("latest.png"));
     }
 
-    record Options(List<String> databases, Duration duration, int connections, boolean smoke, Path out, Path jarPath) {
+    record Options(List<String> databases, Duration duration, int connections, boolean smoke, Path out, Path jarPath,
+                   int slowSessions, List<String> only) {
 
         static Options parse(String[] args) {
             List<String> dbs = List.of("h2", "postgresql");
@@ -70,6 +79,8 @@ public final class BenchmarkMain {
             boolean smoke = false;
             Path out = Path.of("benchmarks", "results");
             Path jar = Path.of("linkport-server", "target", "linkport-server.jar");
+            Integer slowSessions = null;
+            List<String> only = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> {
@@ -86,10 +97,13 @@ public final class BenchmarkMain {
                     case "--connections" -> connections = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     case "--jar" -> jar = Path.of(args[++i]);
+                    case "--slow-sessions" -> slowSessions = Integer.parseInt(args[++i]);
+                    case "--only" -> only = List.of(args[++i].split(","));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(dbs, duration, connections, smoke, out, jar);
+            return new Options(dbs, duration, connections, smoke, out, jar,
+                    slowSessions != null ? slowSessions : smoke ? 20 : 1_000, only);
         }
 
         Path jar() {
@@ -97,6 +111,16 @@ public final class BenchmarkMain {
                 throw new IllegalStateException("No server jar at " + jarPath.toAbsolutePath() + "; build it first");
             }
             return jarPath.toAbsolutePath();
+        }
+
+        /** Whether to run a scenario (all unless --only names some; the ceilings always run). */
+        boolean selected(String scenario) {
+            return only.isEmpty() || only.contains(scenario);
+        }
+
+        /** The slow institution's latency per call: the real 5 s, or 1 s so the smoke run stays short. */
+        String slowLatency() {
+            return smoke ? "1s" : "5s";
         }
 
         Duration warmup() {

@@ -1,27 +1,331 @@
 package io.linkport.bench;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Multi-step scenarios that a single-request load tool cannot express (a whole sandbox link
- * run, webhook delivery, sessions parked on a slow institution). They land with the features
- * they exercise.
+ * Multi-step scenarios that a single-request load tool cannot express, driven with
+ * java.net.http from {@code connections} concurrent workers: a whole sandbox link run ending
+ * with its LINK_COMPLETED webhook, webhook deliveries to a loopback receiver, and sessions
+ * parked on the slow sandbox institution.
  */
 final class FlowScenarios {
+
+    static final String SLOW_LINK_BODY = """
+            {"integrationId":"sandbox_slow_bank","operations":[{"resource":"accounts","action":"read"}]}""";
+    static final String CREDENTIALS = """
+            {"credentials":{"username":"user_good","password":"pass_good"}}""";
 
     private final ServerUnderTest server;
     private final Database database;
     private final BenchmarkMain.Options options;
+    private final double insertRate;
     private final double noopRate;
+    private final ApiClient api;
 
-    FlowScenarios(ServerUnderTest server, Database database, BenchmarkMain.Options options, double noopRate) {
+    FlowScenarios(ServerUnderTest server, Database database, BenchmarkMain.Options options, double insertRate, double noopRate) {
         this.server = server;
         this.database = database;
         this.options = options;
+        this.insertRate = insertRate;
         this.noopRate = noopRate;
+        this.api = new ApiClient(server);
     }
 
-    List<ScenarioResult> runAll() {
-        return List.of();
+    List<ScenarioResult> runAll() throws Exception {
+        List<ScenarioResult> results = new ArrayList<>();
+        try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+            if (options.selected("webhook_delivery")) {
+                results.addAll(webhookDeliveries(receiver));
+            }
+            api.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.url("/links")
+                    + "\",\"eventTypes\":[\"LINK_COMPLETED\",\"LINK_FAILED\"]}");
+            if (options.selected("link_run")) {
+                results.add(linkRuns(receiver));
+            }
+            if (options.selected("slow_sessions")) {
+                results.add(slowSessions(receiver));
+            }
+        }
+        return results;
+    }
+
+    /** Create → claim → consent → credentials → poll until completed → LINK_COMPLETED at the receiver. */
+    private ScenarioResult linkRuns(LoopbackReceiver receiver) throws Exception {
+        closedLoop(options.warmup(), () -> linkRun(receiver));
+        Sampler sampler = new Sampler(server);
+        Measurement m = closedLoop(options.duration(), () -> linkRun(receiver));
+        return sampler.result("link_run", database.name(), m, "ceiling:jdbc_insert", insertRate,
+                "one run = 5 requests + polls (every 20 ms) + the LINK_COMPLETED delivery; latency is the whole run");
+    }
+
+    private void linkRun(LoopbackReceiver receiver) throws Exception {
+        JsonNode link = api.post("/v1/links", Scenarios.SEED_002_LINK_BODY);
+        String linkId = link.get("linkId").asString();
+        CompletableFuture<LoopbackReceiver.Arrival> delivered = receiver.expect(linkId);
+        String token = api.post("/v1/sessions", "{\"claimCode\":\"" + link.get("claimCode").asString() + "\"}")
+                .get("sessionToken").asString();
+        api.postSession("/v1/session/consent", token, "{}");
+        String step = api.postSession("/v1/session/credentials", token, CREDENTIALS).get("step").asString();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"completed".equals(step)) {
+            if ("failed".equals(step) || System.nanoTime() > deadline) {
+                throw new IOException("link " + linkId + " ended at step " + step);
+            }
+            Thread.sleep(20);
+            step = api.getSession("/v1/session", token).get("step").asString();
+        }
+        LoopbackReceiver.Arrival arrival = delivered.get(30, TimeUnit.SECONDS);
+        receiver.forget(linkId);
+        if (!"LINK_COMPLETED".equals(arrival.type())) {
+            throw new IOException("link " + linkId + " delivered " + arrival.type());
+        }
+    }
+
+    /**
+     * WEBHOOK_TEST events (the endpoint's test button: the same outbox and dispatcher as every
+     * event) to four loopback endpoints: first one at a time (commit-to-delivery when idle), then
+     * from every worker at once (deliveries/s, first request to last arrival).
+     */
+    private List<ScenarioResult> webhookDeliveries(LoopbackReceiver receiver) throws Exception {
+        List<String> endpoints = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            endpoints.add(api.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.url("/test/" + i)
+                    + "\",\"eventTypes\":[\"WEBHOOK_TEST\"]}").get("id").asString());
+        }
+        AtomicLong next = new AtomicLong();
+        List<CompletableFuture<LoopbackReceiver.Arrival>> warm = Collections.synchronizedList(new ArrayList<>());
+        closedLoop(options.warmup(), () -> warm.add(testEvent(receiver, endpoints.get((int) (next.getAndIncrement() % 4)))));
+        CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+
+        int idleEvents = options.smoke() ? 20 : 200;
+        long[] idle = new long[idleEvents];
+        long idleStarted = System.nanoTime();
+        for (int i = 0; i < idleEvents; i++) {
+            LoopbackReceiver.Arrival a = testEvent(receiver, endpoints.get(0)).get(30, TimeUnit.SECONDS);
+            idle[i] = (a.arrivedAtMs() - a.createdAtMs()) * 1_000_000;
+        }
+        Measurement idleM = measurement(idle, (System.nanoTime() - idleStarted) / 1e9, 0);
+        ScenarioResult idleResult = new ScenarioResult("webhook_latency_idle", database.name(), idleM, 0, 0, null, 0,
+                "one event at a time; latency = commit (event createdAt) to arrival at the receiver");
+
+        Sampler sampler = new Sampler(server);
+        List<CompletableFuture<LoopbackReceiver.Arrival>> sent = Collections.synchronizedList(new ArrayList<>());
+        long started = System.currentTimeMillis();
+        Measurement requests = closedLoop(options.duration(), () -> sent.add(testEvent(receiver, endpoints.get((int) (next.getAndIncrement() % 4)))));
+        long errors = requests.errors();
+        List<LoopbackReceiver.Arrival> arrivals = new ArrayList<>();
+        for (CompletableFuture<LoopbackReceiver.Arrival> f : sent) {
+            try {
+                arrivals.add(f.get(Math.max(1, 120_000 - (System.currentTimeMillis() - started)), TimeUnit.MILLISECONDS));
+            } catch (Exception notDelivered) {
+                errors++;
+            }
+        }
+        long last = arrivals.stream().mapToLong(LoopbackReceiver.Arrival::arrivedAtMs).max().orElse(started);
+        long[] latencies = arrivals.stream().mapToLong(a -> (a.arrivedAtMs() - a.createdAtMs()) * 1_000_000).toArray();
+        Measurement burst = measurement(latencies, (last - started) / 1000.0, errors);
+        ScenarioResult burstResult = sampler.result("webhook_delivery", database.name(), burst, "ceiling:noop_authenticated",
+                noopRate, String.format(Locale.ROOT, "%d workers posting test events to 4 endpoints (%.0f events/s accepted); "
+                        + "rate = deliveries from first request to last arrival; latency = commit to arrival", options.connections(),
+                        requests.perSecond()));
+        return List.of(idleResult, burstResult);
+    }
+
+    private CompletableFuture<LoopbackReceiver.Arrival> testEvent(LoopbackReceiver receiver, String endpoint) throws Exception {
+        String eventId = api.post("/v1/webhook_endpoints/" + endpoint + "/test", "{}").get("eventId").asString();
+        return receiver.expect(eventId);
+    }
+
+    /**
+     * N links on the slow institution (5 s per call: login, then one read), prepared up to the
+     * credentials step, then every credentials submission at once. Reports how many runs were
+     * waiting at the same moment (from each run's accept time to its LINK_COMPLETED commit), the
+     * errors (failed or unfinished runs) and the server's peak RSS while they waited.
+     */
+    private ScenarioResult slowSessions(LoopbackReceiver receiver) throws Exception {
+        int n = options.slowSessions();
+        ExecutorService workers = Concurrency.executor("slow-", 64);
+        List<Future<String[]>> prepared = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            prepared.add(workers.submit(() -> {
+                JsonNode link = api.post("/v1/links", SLOW_LINK_BODY);
+                String token = api.post("/v1/sessions", "{\"claimCode\":\"" + link.get("claimCode").asString() + "\"}")
+                        .get("sessionToken").asString();
+                api.postSession("/v1/session/consent", token, "{}");
+                return new String[] {link.get("linkId").asString(), token};
+            }));
+        }
+        List<String[]> sessions = new ArrayList<>();
+        long errors = 0;
+        for (Future<String[]> f : prepared) {
+            try {
+                sessions.add(f.get());
+            } catch (Exception e) {
+                errors++;
+            }
+        }
+        Sampler sampler = new Sampler(server);
+        long started = System.currentTimeMillis();
+        List<Future<Long>> submitted = new ArrayList<>();
+        List<CompletableFuture<LoopbackReceiver.Arrival>> done = new ArrayList<>();
+        for (String[] s : sessions) {
+            done.add(receiver.expect(s[0]));
+            submitted.add(workers.submit(() -> {
+                api.postSession("/v1/session/credentials", s[1], CREDENTIALS);
+                return System.currentTimeMillis();
+            }));
+        }
+        long[][] intervals = new long[sessions.size()][];
+        long[] durations = new long[sessions.size()];
+        int completed = 0;
+        for (int i = 0; i < sessions.size(); i++) {
+            try {
+                long accepted = submitted.get(i).get();
+                LoopbackReceiver.Arrival a = done.get(i).get(Math.max(1, 600_000 - (System.currentTimeMillis() - started)),
+                        TimeUnit.MILLISECONDS);
+                if (!"LINK_COMPLETED".equals(a.type())) {
+                    errors++;
+                    continue;
+                }
+                intervals[completed] = new long[] {accepted, a.createdAtMs()};
+                durations[completed++] = (a.createdAtMs() - accepted) * 1_000_000;
+            } catch (Exception e) {
+                errors++;
+            }
+        }
+        workers.shutdownNow();
+        long last = Arrays.stream(intervals, 0, completed).mapToLong(iv -> iv[1]).max().orElse(started);
+        Measurement m = measurement(Arrays.copyOf(durations, completed), (last - started) / 1000.0, errors);
+        int peak = peakOverlap(Arrays.copyOf(intervals, completed));
+        return sampler.result("slow_sessions", database.name(), m, null, 0, String.format(Locale.ROOT,
+                "%d sessions on sandbox_slow_bank (login + 1 read, %s each); peak waiting at once: %d; completed: %d; "
+                        + "server JDK %s, peak RSS during: %d MiB", n, options.slowLatency(), peak, completed, server.javaVersion(), sampler.peakMib()));
+    }
+
+    private static int peakOverlap(long[][] intervals) {
+        long[][] edges = new long[intervals.length * 2][];
+        for (int i = 0; i < intervals.length; i++) {
+            edges[2 * i] = new long[] {intervals[i][0], 1};
+            edges[2 * i + 1] = new long[] {intervals[i][1], -1};
+        }
+        Arrays.sort(edges, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int current = 0;
+        int peak = 0;
+        for (long[] edge : edges) {
+            current += (int) edge[1];
+            peak = Math.max(peak, current);
+        }
+        return peak;
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** {@code connections} workers repeat the step until the time is up; latency per step in ns. */
+    private Measurement closedLoop(Duration duration, Step step) throws Exception {
+        int workers = options.connections();
+        ExecutorService pool = Concurrency.executor("flow-", workers);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1024];
+                int count = 0;
+                while (running.get()) {
+                    long t0 = System.nanoTime();
+                    try {
+                        step.run();
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = System.nanoTime() - t0;
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.err.println("[bench] flow step failed: " + e);
+                        }
+                    }
+                }
+                return Arrays.copyOf(latencies, count);
+            }));
+        }
+        Thread.sleep(duration.toMillis());
+        running.set(false);
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        return measurement(all.stream().flatMapToLong(Arrays::stream).toArray(), seconds, errors.get());
+    }
+
+    private static Measurement measurement(long[] latenciesNs, double seconds, long errors) {
+        long[] sorted = latenciesNs.clone();
+        Arrays.sort(sorted);
+        return new Measurement(sorted.length, seconds, errors, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99));
+    }
+
+    private static double pct(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /** The server's CPU and RSS (sampled every 100 ms) from construction until {@link #result}. */
+    private static final class Sampler {
+
+        private final ServerUnderTest server;
+        private final double cpuBefore;
+        private final long started = System.nanoTime();
+        private final AtomicLong peakKib = new AtomicLong();
+        private final Thread thread;
+
+        Sampler(ServerUnderTest server) throws IOException {
+            this.server = server;
+            this.cpuBefore = server.cpuSeconds();
+            this.thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        peakKib.accumulateAndGet(server.rssKib(), Math::max);
+                        Thread.sleep(100);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peakMib() {
+            return peakKib.get() / 1024;
+        }
+
+        ScenarioResult result(String name, String db, Measurement m, String ceiling, double ceilingRate, String note)
+                throws IOException {
+            thread.interrupt();
+            double wall = (System.nanoTime() - started) / 1e9;
+            double cpu = (server.cpuSeconds() - cpuBefore) / wall * 100;
+            String errors = m.errors() > 0 ? m.errors() + " errors; " : "";
+            return new ScenarioResult(name, db, m, cpu, peakMib(), ceiling, ceilingRate, errors + note);
+        }
     }
 }

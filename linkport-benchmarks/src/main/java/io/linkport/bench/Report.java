@@ -9,11 +9,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Prints the results as a table, and writes them as JSON and as a PNG chart. */
@@ -64,11 +66,23 @@ final class Report {
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);
     }
 
+    /** Draws the chart again from a results JSON file written by {@link #writeJson}. */
+    static void chartFromJson(Path json, Path png) throws IOException {
+        JsonNode document = JsonMapper.builder().build().readTree(json.toFile());
+        List<ScenarioResult> results = new ArrayList<>();
+        for (JsonNode row : document.get("results")) {
+            Measurement m = new Measurement(row.get("requests").asLong(), row.get("seconds").asDouble(),
+                    row.get("errors").asLong(), row.get("p50Ms").asDouble(), row.get("p90Ms").asDouble(), row.get("p99Ms").asDouble());
+            results.add(new ScenarioResult(row.get("scenario").asString(), row.get("database").asString(), m, 0, 0, null, 0, null));
+        }
+        writeChart(png, results);
+    }
+
     /** Two bar charts side by side per scenario/database: throughput (left) and p99 latency (right). */
     static void writeChart(Path file, List<ScenarioResult> results) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int rowHeight = 28;
-        int width = 1100;
+        int width = 1250;
         int height = 80 + rowHeight * Math.max(1, results.size());
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -77,12 +91,12 @@ final class Report {
         g.fillRect(0, 0, width, height);
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString("Linkport benchmark: throughput (requests/s) and p99 latency (ms)", 20, 28);
+        g.drawString("Linkport benchmark: throughput (per second, linear) and p99 latency (ms, log scale)", 20, 28);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         double maxRate = results.stream().mapToDouble(r -> r.measurement().perSecond()).max().orElse(1);
-        double maxP99 = results.stream().mapToDouble(r -> r.measurement().p99Ms()).max().orElse(1);
-        int labelWidth = 230;
-        int barWidth = 370;
+        double maxP99 = results.stream().mapToDouble(r -> Math.log10(1 + r.measurement().p99Ms())).max().orElse(1);
+        int labelWidth = 330;
+        int barWidth = 330;
         for (int i = 0; i < results.size(); i++) {
             ScenarioResult r = results.get(i);
             int y = 60 + i * rowHeight;
@@ -93,8 +107,8 @@ final class Report {
             g.fillRect(labelWidth, y, Math.max(1, rate), 20);
             g.setColor(Color.BLACK);
             g.drawString(String.format(Locale.ROOT, "%.0f/s", r.measurement().perSecond()), labelWidth + rate + 5, y + 15);
-            int p99 = (int) (barWidth * r.measurement().p99Ms() / Math.max(0.001, maxP99));
-            int x = labelWidth + barWidth + 90;
+            int p99 = (int) (barWidth * Math.log10(1 + r.measurement().p99Ms()) / Math.max(0.001, maxP99));
+            int x = labelWidth + barWidth + 110;
             g.setColor(new Color(204, 102, 0));
             g.fillRect(x, y, Math.max(1, p99), 20);
             g.setColor(Color.BLACK);

@@ -9,11 +9,15 @@ final class Scenarios {
 
     static final String LINK_TOKEN_BODY = """
             {"org_name":"Bench","required_jobs":["employment","income"],"end_user_id":"bench-user"}""";
+    /**
+     * Seed 002's example without its webhookUrl: that host does not exist, and tens of thousands
+     * of undeliverable LINK_CREATED deliveries would keep the dispatcher busy for the scenarios after.
+     */
     static final String SEED_002_LINK_BODY = """
             {"integrationId":"tmobile","operations":[{"resource":"paymentMethod","action":"read"},\
             {"resource":"paymentMethod","action":"write","arguments":{"cardNumber":"4111111111111111",\
             "expirationDate":"12/30","cvv":"123","nameOnCard":"John Doe","billingZip":"10001"}}],\
-            "webhookUrl":"https://your-server.com/webhook","returnUrl":"https://your-app.com/done"}""";
+            "returnUrl":"https://your-app.com/done"}""";
 
     private final ServerUnderTest server;
     private final Database database;
@@ -36,9 +40,13 @@ final class Scenarios {
         results.add(noop);
         double noopRate = noop.measurement().perSecond();
 
-        results.add(wrk("link_tokens", post("/v1/link_tokens", LINK_TOKEN_BODY), "jdbc_insert", insertCeiling.perSecond()));
-        results.add(wrk("links", post("/v1/links", SEED_002_LINK_BODY), "jdbc_insert", insertCeiling.perSecond()));
-        results.addAll(new FlowScenarios(server, database, options, noopRate).runAll());
+        if (options.selected("link_tokens")) {
+            results.add(wrk("link_tokens", post("/v1/link_tokens", LINK_TOKEN_BODY), "jdbc_insert", insertCeiling.perSecond()));
+        }
+        if (options.selected("links")) {
+            results.add(wrk("links", post("/v1/links", SEED_002_LINK_BODY), "jdbc_insert", insertCeiling.perSecond()));
+        }
+        results.addAll(new FlowScenarios(server, database, options, insertCeiling.perSecond(), noopRate).runAll());
         return results;
     }
 

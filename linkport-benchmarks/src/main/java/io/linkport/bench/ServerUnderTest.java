@@ -36,7 +36,12 @@ final class ServerUnderTest implements AutoCloseable {
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(java));
+        String serverOpts = System.getenv("LINKPORT_BENCH_SERVER_OPTS");
+        if (serverOpts != null && !serverOpts.isBlank()) {
+            command.addAll(List.of(serverOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LINKPORT_") || key.startsWith("SPRING_"));
@@ -72,6 +77,11 @@ final class ServerUnderTest implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("Server not ready in " + timeout);
+    }
+
+    /** The server runs on the harness's own JDK. */
+    String javaVersion() {
+        return System.getProperty("java.version");
     }
 
     String url(String path) {

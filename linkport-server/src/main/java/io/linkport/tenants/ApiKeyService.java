@@ -5,15 +5,31 @@ import io.linkport.common.Mode;
 import io.linkport.common.Secrets;
 import io.linkport.web.ApiException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues, checks and revokes API keys. Secrets exist only in the answer that creates them. */
+/**
+ * Issues, checks and revokes API keys. Secrets exist only in the answer that creates them.
+ * Every API request authenticates, so a key found active is remembered for {@link #RECHECK_AFTER}
+ * (keyed by the secret's SHA-256; only active keys, never misses). A revocation forgets the key
+ * on the node that revoked it and takes effect everywhere within that delay.
+ */
 @Service
 public class ApiKeyService {
 
+    /** How long another node may still accept a revoked key. */
+    public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(ApiKey key, long checkedAtNanos) {
+    }
+
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final JdbcApiKeyRepository keys;
     private final Clock clock;
 
@@ -58,10 +74,24 @@ public class ApiKeyService {
             return Optional.empty();
         }
         String hash = Secrets.sha256Hex(secret);
-        return keys.findByHash(hash)
+        long now = System.nanoTime();
+        Remembered known = remembered.get(hash);
+        if (known != null && now - known.checkedAtNanos() < RECHECK_AFTER.toNanos()) {
+            return Optional.of(known.key());
+        }
+        Optional<ApiKey> key = keys.findByHash(hash)
                 .filter(stored -> Secrets.constantTimeEquals(stored.secretHash(), hash))
                 .map(JdbcApiKeyRepository.Stored::key)
                 .filter(ApiKey::active);
+        if (key.isPresent()) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(hash, new Remembered(key.get(), now));
+        } else {
+            remembered.remove(hash);
+        }
+        return key;
     }
 
     public List<ApiKey> listForTenant(String tenantId) {
@@ -72,6 +102,7 @@ public class ApiKeyService {
     public ApiKey revoke(String keyId) {
         ApiKey key = keys.find(keyId).orElseThrow(() -> ApiException.notFound("api_key_not_found", "No API key " + keyId + "."));
         keys.revoke(keyId, clock.instant());
+        remembered.values().removeIf(known -> known.key().id().equals(keyId));
         return keys.find(keyId).orElseThrow();
     }
 

@@ -2,12 +2,16 @@ package io.linkport.tenants;
 
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ApiKeyAuthenticationTest extends ServerTest {
 
@@ -39,6 +43,20 @@ class ApiKeyAuthenticationTest extends ServerTest {
             assertThat(body.get("requestId").asString()).startsWith("req_");
         }
         assertThat(withoutRequestId(missing)).isEqualTo(withoutRequestId(unknown)).isEqualTo(withoutRequestId(revoked));
+    }
+
+    @Test
+    void callWhenKeyRevokedByAnotherNodeThenRefusedWithinRecheckDelay() {
+        TestTenant tenant = newTenant("Revoked Elsewhere Co");
+        Api.Response keys = api.get("/admin/v1/tenants/" + tenant.id(), Api.secret(ADMIN_KEY));
+        String keyId = keys.json().get("apiKeys").get(0).get("id").asString();
+        assertThat(api.post("/v1/link_tokens", BODY, tenant.auth()).status()).isEqualTo(200);
+        // What another node's revocation leaves behind: only the row changes, this node's memory does not.
+        assertThat(jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), keyId).update()).isEqualTo(1);
+
+        await().atMost(ApiKeyService.RECHECK_AFTER.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.post("/v1/link_tokens", BODY, tenant.auth()).status() == 401);
     }
 
     @Test
