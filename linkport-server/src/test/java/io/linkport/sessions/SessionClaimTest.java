@@ -153,7 +153,8 @@ class SessionClaimTest extends ServerTest {
     void linkTokenWithIntegrationIdThenIntegrationFixed() {
         TestTenant tenant = newTenant("claim-link-token-fixed");
         String token = linkToken(tenant, Map.of("org_name", "Acme", "required_jobs", List.of("paystubs", "direct_deposit_switch"),
-                "end_user_id", "eu-8", "integration_id", "gusto"));
+                "end_user_id", "eu-8", "integration_id", "gusto", "allocation", Map.of("targets", List.of(
+                        Map.of("type", "checking", "routing_number", "021000021", "account_number", "12345678")))));
         SessionClient session = SessionClient.claim(api, "linkToken", token);
         JsonNode started = session.started.get("session");
         assertThat(started.get("integrationFixed").asBoolean()).isTrue();
