@@ -2,7 +2,7 @@
 (function () {
   'use strict';
   var doc = document;
-  var mode = doc.body.getAttribute('data-mode');          // "frame" (inside the SDK's iframe) or "claim" (full page)
+  var mode = doc.body.getAttribute('data-mode');          // "frame" (SDK iframe), "claim" (full page) or "connect" (seed 003, session given)
   var main = doc.getElementById('lp-main');
   var live = doc.getElementById('lp-live');
   var hash = new URLSearchParams(location.hash.slice(1));
@@ -10,7 +10,8 @@
   var channel = hash.get('channel');
   var expectedTenant = new URLSearchParams(location.search).get('tenant');
   var TERMINAL = { completed: 1, failed: 1, expired: 1 };
-  var TOKEN_KINDS = { linkToken: 1, accessToken: 1, claimCode: 1 };
+  var TOKEN_KINDS = { linkToken: 1, accessToken: 1, claimCode: 1, authorizeToken: 1 };
+  var pageShown = mode === 'claim' || mode === 'connect';  // the widget is the whole page (or the Connect iframe): no SDK to close it
   var S = {
     token: null, session: null, started: false, loggedIn: false, succeeded: false, exited: false,
     lastError: null, errorSeen: false, screen: null, timer: null, overlay: false, oauthStarted: false
@@ -181,7 +182,12 @@
     }
     if (s.step === 'completed' && !S.succeeded) {
       S.succeeded = true;
-      emit('success', { operations: (s.operations || []).map(function (o) { return { resource: o.resource, action: o.action }; }) });
+      var done = { operations: (s.operations || []).map(function (o) { return { resource: o.resource, action: o.action }; }) };
+      if (savesLogin()) {
+        finishLogin().then(function (r) { done.loginId = r.loginId; emit('success', done); }, function () { emit('success', done); });
+      } else {
+        emit('success', done);
+      }
     }
     render();
     if (s.step === 'authenticating' || s.step === 'running' || (s.step === 'oauth_redirect' && S.oauthStarted)) { poll(); }
@@ -341,6 +347,11 @@
     },
     completed: function (s) {
       var nodes = [h('div', { class: 'lp-done', 'aria-hidden': 'true', text: '✓' }), title('All done'), para('Your ' + integrationName() + ' account is connected.')];
+      if (mode === 'connect') {
+        show('completed', nodes);
+        announce('Done. Your account is connected.');
+        return goBack(1200);
+      }
       var target = mode === 'claim' ? safeReturnUrl(s.returnUrl) : null;
       if (target) {
         nodes.push(para('Taking you back to ' + orgName() + '…'), h('a', { class: 'lp-btn', href: target, text: 'Continue' }));
@@ -357,9 +368,13 @@
       var e = s.error || { message: 'The connection could not be completed.' };
       show('failed', [title(e.code === 'USER_EXITED' ? 'Connection closed' : 'We could not connect your account'), alertBox(e.message || 'Something went wrong.'),
         para(e.retryable ? 'You can start again from ' + orgName() + '.' : 'Please contact ' + orgName() + ' if this keeps happening.'),
-        mode === 'claim' ? null : button('Close', exit)]);
+        pageShown ? null : button('Close', exit)]);
+      if (mode === 'connect') { goBack(4000); }
     },
-    expired: function () { show('expired', [title('This request has expired'), para('Please start again from ' + orgName() + '.'), mode === 'claim' ? null : button('Close', exit)]); }
+    expired: function () {
+      show('expired', [title('This request has expired'), para('Please start again from ' + orgName() + '.'), pageShown ? null : button('Close', exit)]);
+      if (mode === 'connect') { goBack(4000); }
+    }
   };
   function choose(integration) {
     S.errorSeen = false;
@@ -392,6 +407,32 @@
         }, 'lp-link')]);
     });
     return h('details', { class: 'lp-hint', open: true }, [h('summary', { text: 'Sandbox test credentials' }), h('ul', { class: 'lp-bullets' }, rows)]);
+  }
+  /* ---------- saved logins (seed 003): where the user goes at the end ---------- */
+  function savesLogin() { return mode === 'connect' || (S.lastToken && S.lastToken.kind === 'authorizeToken'); }
+  function finishLogin() {
+    if (!S.finishing) {
+      S.finishing = api('POST', '/v1/connect/finish', {}).then(null, function (e) { S.finishing = null; throw e; });
+    }
+    return S.finishing;
+  }
+  function leave(url) {
+    var target = safeReturnUrl(url);
+    if (!target) { return; }
+    // In the Connect iframe the tenant's page is the one to go back; browsers may refuse that without a click.
+    try { (window.top === window ? window : window.top).location.assign(target); } catch (e) { location.assign(target); }
+  }
+  function goBack(delay) {
+    finishLogin().then(function (r) {
+      if (!r.redirectUrl) {
+        main.appendChild(para(r.status === 'completed' ? 'You can close this window now.' : 'You can close this window and start again from ' + orgName() + '.'));
+        if (window.parent !== window) { window.parent.postMessage({ lp: 1, type: 'connect', status: r.status, loginId: r.loginId || null, error: r.error || null }, '*'); }
+        return;
+      }
+      main.appendChild(h('p', { class: 'lp-p', text: 'Taking you back to ' + orgName() + '…' }));
+      main.appendChild(button('Continue', function () { leave(r.redirectUrl); }));
+      setTimeout(function () { leave(r.redirectUrl); }, delay);
+    }, function (e) { main.appendChild(alertBox(e.message)); });
   }
   function safeReturnUrl(url) {
     if (!url) { return null; }
@@ -426,7 +467,8 @@
     var error = S.succeeded ? null : S.lastError;
     var after = function () {
       emit('exit', { error: error });
-      if (mode === 'claim') { show('closed', [title('You can close this page'), para('Nothing was connected.')]); }
+      if (pageShown) { show('closed', [title('Connection closed'), para('Nothing was connected.')]); }
+      if (mode === 'connect') { goBack(1500); }
     };
     if (S.session && !TERMINAL[S.session.step] && S.token) {
       api('POST', '/v1/session/exit', { reason: 'user_exited' }).then(after, after);
@@ -451,6 +493,15 @@
     } else {
       startClaim();
     }
+  } else if (mode === 'connect') {
+    S.started = true;
+    S.token = doc.body.getAttribute('data-session');
+    show('loading', [spinner('Connecting…')]);
+    api('GET', '/v1/session').then(function (s) {
+      doc.getElementById('lp-sandbox').hidden = s.mode !== 'sandbox';
+      emit('open', {});
+      update(s, true);
+    }, startFailed);
   } else if (!parentOrigin || !channel || window.parent === window) {
     show('no_sdk', [title('Open this page with the Linkport SDK'), para('The widget runs inside the app that asked you to connect an account.')]);
   } else {

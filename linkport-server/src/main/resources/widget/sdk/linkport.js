@@ -6,7 +6,7 @@
     return;
   }
   var CALLBACKS = { login: 'onLogin', success: 'onSuccess', error: 'onError', token_expired: 'onTokenExpired' };
-  var TOKEN_KINDS = ['linkToken', 'accessToken', 'claimCode'];
+  var TOKEN_KINDS = ['linkToken', 'accessToken', 'claimCode', 'authorizeToken'];
   var LOAD_TIMEOUT_MS = 20000;
 
   function originOf(url) {
@@ -162,7 +162,7 @@
         token = next;
       }
       if (!token) {
-        throw new Error('Linkport: pass one of linkToken, accessToken or claimCode');
+        throw new Error('Linkport: pass one of linkToken, accessToken, claimCode or authorizeToken');
       }
       close();
       lastError = null;

@@ -15,6 +15,8 @@ public enum EventType {
     LINK_FAILED,
     LINK_EXPIRED,
     LINK_CANCELED,
+    /** A saved login (seed 003) was created, or re-keyed in update mode. */
+    LOGIN_SAVED,
     LOGIN_REFRESHED,
     LOGIN_REFRESH_FAILED,
     TOKEN_REJECTED,

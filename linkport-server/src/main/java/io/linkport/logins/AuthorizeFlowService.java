@@ -3,11 +3,8 @@ package io.linkport.logins;
 import io.linkport.common.Ids;
 import io.linkport.common.Mode;
 import io.linkport.connector.AuthMethod;
-import io.linkport.connector.ConnectorState;
 import io.linkport.connector.FailureCode;
 import io.linkport.connector.LoginResult;
-import io.linkport.connector.MfaAnswer;
-import io.linkport.connector.MfaChallenge;
 import io.linkport.events.EventLog;
 import io.linkport.events.EventType;
 import io.linkport.providers.Provider;
@@ -15,17 +12,16 @@ import io.linkport.providers.ProviderCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hosted login behind {@code /v1/OAuth/Authorize} and {@code /v1/connect}: pick an
- * institution, type credentials, answer MFA, and end with a saved login (or an error) sent back
- * to the tenant. Each step moves the flow from the status it expects with a conditional UPDATE,
- * so a double submit runs the institution call once. Connector calls run outside transactions.
+ * The flows that end in a saved login: opened by {@code /v1/OAuth/Authorize}, {@code /v1/connect}
+ * or an authorize token, they end {@code COMPLETED} with a login id or {@code FAILED} with one of
+ * seed 003's error codes — once: completing and failing are conditional UPDATEs from an open status.
  */
 @Service
 class AuthorizeFlowService {
@@ -33,27 +29,25 @@ class AuthorizeFlowService {
     static final int ATTEMPTS = 3;
 
     private final JdbcAuthorizeFlowRepository flows;
+    private final CredentialVault vault;
     private final ProviderCatalog catalog;
     private final InstitutionCalls calls;
     private final LoginService logins;
-    private final CredentialVault vault;
     private final EventLog events;
     private final TransactionTemplate tx;
-    private final JsonMapper json;
     private final LoginsProperties properties;
     private final Clock clock;
 
-    AuthorizeFlowService(JdbcAuthorizeFlowRepository flows, ProviderCatalog catalog, InstitutionCalls calls,
-                         LoginService logins, CredentialVault vault, EventLog events, TransactionTemplate tx, JsonMapper json,
+    AuthorizeFlowService(JdbcAuthorizeFlowRepository flows, CredentialVault vault, ProviderCatalog catalog,
+                         InstitutionCalls calls, LoginService logins, EventLog events, TransactionTemplate tx,
                          LoginsProperties properties, Clock clock) {
         this.flows = flows;
+        this.vault = vault;
         this.catalog = catalog;
         this.calls = calls;
         this.logins = logins;
-        this.vault = vault;
         this.events = events;
         this.tx = tx;
-        this.json = json;
         this.properties = properties;
         this.clock = clock;
     }
@@ -63,118 +57,71 @@ class AuthorizeFlowService {
         Instant now = clock.instant();
         AuthorizeFlow flow = new AuthorizeFlow(Ids.prefixed("flow_"), tenantId, mode, origin, integrationId, redirectUri,
                 clientState, endUserId, updateLoginId, language, AuthorizeFlow.Status.OPEN, ATTEMPTS, null, null, now,
-                now.plus(properties.flowLifetime()));
+                now.plus(properties.flowLifetime()), null);
         flows.insert(flow);
         return flow;
     }
 
-    /** The flow, or an error page for an id that does not exist. */
-    AuthorizeFlow get(String flowId) {
-        return flows.find(flowId == null ? "" : flowId).orElseThrow(() ->
-                new FlowPageException(404, "Link not found", "This connection link does not exist. Start again from the app."));
+    void attachLink(AuthorizeFlow flow, String linkId) {
+        flows.attachLink(flow.id(), linkId);
+    }
+
+    Optional<AuthorizeFlow> findByLink(String linkId) {
+        return flows.findByLink(linkId);
+    }
+
+    /** Keeps secrets a flow needs until it ends, sealed under the flow's id; cleared when it completes or fails. */
+    void keepPending(AuthorizeFlow flow, Map<String, Map<String, String>> sections) {
+        flows.keepPending(flow.id(), vault.seal(sections, flow.id()));
+    }
+
+    Optional<Map<String, Map<String, String>>> pending(AuthorizeFlow flow) {
+        return flows.pending(flow.id()).map(sealed -> vault.open(sealed, flow.id()));
+    }
+
+    /** Drops the sealed secrets of flows that expired without ending (the user walked away during MFA). */
+    int forgetExpiredPending() {
+        return flows.forgetExpiredPending(clock.instant());
+    }
+
+    AuthorizeFlow reload(AuthorizeFlow flow) {
+        return flows.find(flow.id()).orElseThrow();
     }
 
     Optional<Provider> institution(String integrationId, Mode mode) {
-        return catalog.find(integrationId, mode);
+        return integrationId == null ? Optional.empty() : catalog.find(integrationId, mode);
     }
 
-    /** The page to show for a flow, or — once it has ended or expired — the redirect back to the tenant. */
-    FlowStep show(AuthorizeFlow flow) {
-        if (!flow.finished() && flow.expired(clock.instant())) {
-            return fail(flow, RedirectResults.LOGIN_EXPIRED);
-        }
-        return outcome(flows.find(flow.id()).orElseThrow());
+    /**
+     * Saves (or, in update mode, re-keys) the login a flow was for, and completes the flow with it.
+     * {@code data} is the first snapshot when the login's data was read on the way, else null.
+     */
+    Login saveLogin(AuthorizeFlow flow, String integrationId, AuthMethod method, LoginSecret secret, Map<String, Object> data) {
+        return tx.execute(s -> {
+            Login saved = flow.updateLoginId() != null
+                    ? logins.reconnect(logins.get(flow.tenantId(), flow.updateLoginId()), secret, data)
+                    : logins.create(flow.tenantId(), flow.mode(), flow.endUserId(), integrationId, method, secret, data,
+                    flow.origin().name().toLowerCase(Locale.ROOT));
+            flows.complete(flow.id(), saved.id());
+            return saved;
+        });
     }
 
-    FlowStep choose(String flowId, String integrationId) {
-        AuthorizeFlow flow = get(flowId);
-        Provider provider = catalog.find(integrationId, flow.mode()).orElse(null);
-        if (provider != null && flow.integrationId() == null && !flow.expired(clock.instant())) {
-            flows.choose(flow.id(), provider.id(), flow.mode());
-        }
-        return show(get(flowId));
-    }
-
-    FlowStep cancel(String flowId) {
-        return fail(get(flowId), RedirectResults.ACCESS_DENIED);
-    }
-
-    FlowStep credentials(String flowId, Map<String, String> credentials) {
-        AuthorizeFlow flow = get(flowId);
-        if (flow.expired(clock.instant()) || flow.integrationId() == null
-                || !flows.move(flow.id(), AuthorizeFlow.Status.OPEN, AuthorizeFlow.Status.WORKING)) {
-            return show(flow);
-        }
-        Provider provider = calls.provider(flow.integrationId());
-        LoginSecret secret = new LoginSecret(credentials, null);
-        LoginResult result = guard(() -> provider.connector().login(new io.linkport.connector.LoginRequest(credentials,
-                calls.context(flow.tenantId(), flow.integrationId(), credentials.get("username"), provider.descriptor().sandbox()))));
-        return afterLogin(flow, secret, result, AuthorizeFlow.Status.OPEN);
-    }
-
-    FlowStep mfa(String flowId, MfaAnswer answer) {
-        AuthorizeFlow flow = get(flowId);
-        String sealed = flows.pending(flow.id()).orElse(null);
-        if (flow.expired(clock.instant()) || sealed == null
-                || !flows.move(flow.id(), AuthorizeFlow.Status.MFA, AuthorizeFlow.Status.WORKING)) {
-            return show(flow);
-        }
-        Map<String, Map<String, String>> pending = vault.open(sealed, flow.id());
-        LoginSecret secret = new LoginSecret(pending.get("credentials"), null);
-        Provider provider = calls.provider(flow.integrationId());
-        LoginResult result = guard(() -> provider.connector().answerMfa(new io.linkport.connector.MfaAnswerRequest(answer,
-                new ConnectorState(pending.get("state")), calls.context(flow.tenantId(), flow.integrationId(),
-                secret.credentials().get("username"), provider.descriptor().sandbox()))));
-        if (result instanceof LoginResult.Failure failure && failure.code() == FailureCode.INVALID_MFA && flow.attemptsLeft() > 1) {
-            flows.toMfa(flow.id(), vault.seal(pending, flow.id()), failure.code().name());
-            flows.retry(flow.id(), AuthorizeFlow.Status.MFA, flow.attemptsLeft() - 1, failure.code().name());
-            return show(get(flowId));
-        }
-        return afterLogin(flow, secret, result, AuthorizeFlow.Status.MFA);
-    }
-
-    /** The challenge a flow in MFA is waiting for. */
-    MfaChallenge challenge(AuthorizeFlow flow) {
-        return flows.pending(flow.id()).map(s -> vault.open(s, flow.id()).get("challenge"))
-                .map(c -> json.readValue(c.get("json"), MfaChallenge.class)).orElse(null);
-    }
-
-    /** After the institution answered a login step (credentials, MFA or OAuth code). */
-    FlowStep afterLogin(AuthorizeFlow flow, LoginSecret secret, LoginResult result, AuthorizeFlow.Status retryStatus) {
-        if (result instanceof LoginResult.MfaRequired mfa) {
-            Map<String, Map<String, String>> pending = new LinkedHashMap<>();
-            pending.put("credentials", secret.credentials());
-            pending.put("state", mfa.pending() == null ? Map.of() : mfa.pending().values());
-            pending.put("challenge", Map.of("json", json.writeValueAsString(mfa.challenge())));
-            flows.toMfa(flow.id(), vault.seal(pending, flow.id()), null);
-            return show(get(flow.id()));
-        }
+    /** After the OAuth institution answered the code exchange of a /OAuth/Authorize flow. */
+    FlowStep afterOAuth(AuthorizeFlow flow, LoginResult result) {
         if (result instanceof LoginResult.Failure failure) {
-            if (failure.code().userCanRetry() && flow.attemptsLeft() > 1 && retryStatus == AuthorizeFlow.Status.OPEN) {
-                flows.retry(flow.id(), retryStatus, flow.attemptsLeft() - 1, failure.code().name());
-                return show(get(flow.id()));
-            }
             return fail(flow, RedirectResults.errorOf(failure.code()));
         }
-        LoginResult.Success success = (LoginResult.Success) result;
-        Provider provider = calls.provider(flow.integrationId());
-        AuthMethod method = provider.descriptor().authMethod();
-        LoginSecret kept = method == AuthMethod.OAUTH
-                ? new LoginSecret(null, success.session() == null ? Map.of() : success.session().values()) : secret;
-        Login draft = new Login("pending", flow.tenantId(), flow.mode(), flow.endUserId(), flow.integrationId(), method,
-                LoginStatus.ACTIVE, false, null, null, null, null, null);
+        if (!(result instanceof LoginResult.Success success)) {
+            return fail(flow, RedirectResults.SERVER_ERROR);
+        }
+        LoginSecret kept = new LoginSecret(null, success.session() == null ? Map.of() : success.session().values());
+        Login draft = new Login("pending", flow.tenantId(), flow.mode(), flow.endUserId(), flow.integrationId(),
+                AuthMethod.OAUTH, LoginStatus.ACTIVE, false, null, null, null, null, null);
         InstitutionCalls.Reading reading = calls.readAll(draft, kept, success.session());
-        Map<String, Object> data = reading.ok() ? reading.data() : null;
-        LoginSecret stored = method == AuthMethod.OAUTH && reading.session() != null
-                ? new LoginSecret(null, reading.session().values()) : kept;
-        tx.executeWithoutResult(s -> {
-            Login saved = flow.updateLoginId() != null
-                    ? logins.reconnect(logins.get(flow.tenantId(), flow.updateLoginId()), stored, data)
-                    : logins.create(flow.tenantId(), flow.mode(), flow.endUserId(), flow.integrationId(), method, stored, data,
-                    flow.origin().name().toLowerCase(java.util.Locale.ROOT));
-            flows.complete(flow.id(), saved.id());
-        });
-        return outcome(flows.find(flow.id()).orElseThrow());
+        LoginSecret stored = reading.session() != null ? new LoginSecret(null, reading.session().values()) : kept;
+        saveLogin(flow, flow.integrationId(), AuthMethod.OAUTH, stored, reading.ok() ? reading.data() : null);
+        return outcome(reload(flow));
     }
 
     FlowStep fail(AuthorizeFlow flow, String error) {
@@ -182,17 +129,18 @@ class AuthorizeFlowService {
             if (flows.fail(flow.id(), error)) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("flowId", flow.id());
+                data.put("linkId", flow.linkId());
                 data.put("integrationId", flow.integrationId());
                 data.put("endUserId", flow.endUserId());
                 data.put("error", error);
                 events.append(flow.tenantId(), flow.mode(), EventType.LOGIN_FAILED, data);
             }
         });
-        return outcome(flows.find(flow.id()).orElseThrow());
+        return outcome(reload(flow));
     }
 
     /** A finished flow with a redirect URI goes back to the tenant; anything else is shown. */
-    private FlowStep outcome(AuthorizeFlow flow) {
+    FlowStep outcome(AuthorizeFlow flow) {
         if (flow.redirectUri() != null && flow.status() == AuthorizeFlow.Status.COMPLETED) {
             return new FlowStep.Redirect(RedirectResults.success(flow.redirectUri(), flow.loginId(), flow.clientState()));
         }

@@ -1,6 +1,5 @@
 package io.linkport.logins;
 
-import io.linkport.common.Secrets;
 import io.linkport.connector.ActionDescriptor;
 import io.linkport.connector.Connector;
 import io.linkport.connector.ConnectorContext;
@@ -10,6 +9,7 @@ import io.linkport.connector.LoginResult;
 import io.linkport.connector.OperationRequest;
 import io.linkport.connector.OperationResult;
 import io.linkport.connector.ResourceDescriptor;
+import io.linkport.providers.LoginKeys;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import java.time.Clock;
@@ -53,9 +53,7 @@ class InstitutionCalls {
     }
 
     ConnectorContext context(String tenantId, String integrationId, String username, boolean sandbox) {
-        // A stable per-account key without the username itself in it.
-        String key = tenantId + "/" + integrationId + "/" + Secrets.sha256Hex(username == null ? "" : username);
-        return new ConnectorContext(sandbox, clock.instant().plus(CALL_TIMEOUT), key);
+        return new ConnectorContext(sandbox, clock.instant().plus(CALL_TIMEOUT), LoginKeys.of(tenantId, integrationId, username));
     }
 
     Provider provider(String integrationId) {

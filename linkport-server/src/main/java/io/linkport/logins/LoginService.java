@@ -53,7 +53,7 @@ public class LoginService {
             storeSnapshot(login.id(), firstData);
             logins.markRefreshed(login.id(), now);
         }
-        events.append(tenantId, mode, EventType.LOGIN_SUCCEEDED, eventData(login, Map.of("source", source)));
+        events.append(tenantId, mode, EventType.LOGIN_SAVED, eventData(login, Map.of("source", source)));
         return logins.find(login.id()).orElseThrow();
     }
 
@@ -66,7 +66,7 @@ public class LoginService {
             storeSnapshot(login.id(), freshData);
             logins.markRefreshed(login.id(), now);
         }
-        events.append(login.tenantId(), login.mode(), EventType.LOGIN_SUCCEEDED, eventData(login, Map.of("source", "update_mode")));
+        events.append(login.tenantId(), login.mode(), EventType.LOGIN_SAVED, eventData(login, Map.of("source", "update_mode")));
         return logins.find(login.id()).orElseThrow();
     }
 

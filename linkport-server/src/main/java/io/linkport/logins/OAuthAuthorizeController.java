@@ -1,9 +1,11 @@
 package io.linkport.logins;
 
 import io.linkport.common.Mode;
+import io.linkport.connector.AuthMethod;
 import io.linkport.providers.Provider;
 import io.linkport.tenants.Tenant;
 import io.linkport.tenants.TenantService;
+import io.linkport.widget.LoginWidgetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Seed 003's {@code GET /v1/OAuth/Authorize}: a custom integration sends the user here and gets
- * them back on its redirect URI with a {@code loginId} or an error. Every check that decides
+ * them back on its redirect URI with a {@code loginId} or an error. Credential institutions log in
+ * in the hosted widget (full page); OAuth institutions at their own authorization server. Every check that decides
  * whether the redirect URI can be trusted happens before anything else, and any failure there
  * is an HTML error page — this endpoint never redirects to a URI it has not matched exactly.
  */
@@ -30,13 +33,17 @@ class OAuthAuthorizeController {
     private final RedirectUriService redirectUris;
     private final AuthorizeFlowService flows;
     private final OAuthFlowStep oauth;
+    private final LoginSessions sessions;
+    private final LoginWidgetPage widget;
 
     OAuthAuthorizeController(TenantService tenants, RedirectUriService redirectUris, AuthorizeFlowService flows,
-                             OAuthFlowStep oauth) {
+                             OAuthFlowStep oauth, LoginSessions sessions, LoginWidgetPage widget) {
         this.tenants = tenants;
         this.redirectUris = redirectUris;
         this.flows = flows;
         this.oauth = oauth;
+        this.sessions = sessions;
+        this.widget = widget;
     }
 
     @GetMapping(value = "/v1/OAuth/Authorize", produces = MediaType.TEXT_HTML_VALUE)
@@ -62,15 +69,19 @@ class OAuthAuthorizeController {
             throw new FlowPageException(400, "Invalid end user", "end_user_id must be at most 255 characters.");
         }
         Mode mode = provider.descriptor().sandbox() ? Mode.SANDBOX : Mode.PRODUCTION;
-        AuthorizeFlow flow = flows.start(tenant.id(), mode, AuthorizeFlow.Origin.OAUTH_AUTHORIZE, provider.id(), redirectUri,
-                state, endUserId, null, language);
-        if (provider.descriptor().authMethod() == io.linkport.connector.AuthMethod.OAUTH) {
-            FlowStep step = oauth.begin(flow);
-            if (step instanceof FlowStep.Redirect redirect) {
-                return redirect(redirect.url());
-            }
+        String lang = language == null || language.length() > 16 ? null : language;
+        if (provider.descriptor().authMethod() != AuthMethod.OAUTH) {
+            // Credentials and MFA are typed in the hosted widget, full page; it comes back through /v1/connect/finish.
+            LoginSessions.Opened opened = sessions.authorize(tenant.id(), mode, provider.id(), redirectUri, state, endUserId, lang);
+            return widget.render(opened.tenantId(), opened.sessionToken(), false);
         }
-        return redirect("/v1/login/" + flow.id());
+        AuthorizeFlow flow = flows.start(tenant.id(), mode, AuthorizeFlow.Origin.OAUTH_AUTHORIZE, provider.id(), redirectUri,
+                state, endUserId, null, lang);
+        FlowStep step = oauth.begin(flow);
+        if (step instanceof FlowStep.Redirect redirect) {
+            return redirect(redirect.url());
+        }
+        return LoginPages.done(((FlowStep.Show) step).flow());
     }
 
     @ExceptionHandler(FlowPageException.class)

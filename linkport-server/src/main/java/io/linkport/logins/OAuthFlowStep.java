@@ -15,7 +15,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The OAuth leg of a hosted login: send the user to the institution's authorization server with
+ * The OAuth leg of {@code /v1/OAuth/Authorize} for an OAuth institution: send the user to the institution's authorization server with
  * PKCE (S256) and Linkport's own one-time {@code state} — never the tenant's — then exchange the
  * code when the user comes back. Only the SHA-256 of that state is stored; the verifier is sealed.
  */
@@ -58,7 +58,7 @@ class OAuthFlowStep {
         pending.put("pkce", Map.of("verifier", verifier));
         pending.put("state", redirect.pending() == null ? Map.of() : redirect.pending().values());
         if (!flows.toOAuth(flow.id(), Secrets.sha256Hex(state), vault.seal(pending, flow.id()))) {
-            return service.show(service.get(flow.id()));
+            return service.outcome(service.reload(flow));
         }
         return new FlowStep.Redirect(redirect.url());
     }
@@ -86,7 +86,7 @@ class OAuthFlowStep {
                 new AuthorizationCallback(code, null, pending.get("pkce").get("verifier"), urls.resolve(CALLBACK_PATH),
                         new ConnectorState(pending.get("state")),
                         calls.context(flow.tenantId(), flow.integrationId(), null, provider.descriptor().sandbox()))));
-        return service.afterLogin(flow, new LoginSecret(null, null), result, AuthorizeFlow.Status.OAUTH);
+        return service.afterOAuth(flow, result);
     }
 
     private static FlowPageException unknownState() {

@@ -44,6 +44,22 @@ final class RedirectResults {
         };
     }
 
+    /** The error for a widget session that ended without a login: a link error code (a FailureCode name or Linkport's own). */
+    static String errorOfLink(String code) {
+        if (code == null) {
+            return SERVER_ERROR;
+        }
+        if (code.equals("USER_EXITED")) {
+            return ACCESS_DENIED;
+        }
+        for (FailureCode failure : FailureCode.values()) {
+            if (failure.name().equals(code)) {
+                return errorOf(failure);
+            }
+        }
+        return SERVER_ERROR;
+    }
+
     static String description(String error) {
         return switch (error) {
             case ACCESS_DENIED -> "The user declined or cancelled the connection.";

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * login call returns. {@code session} is the connector's session state (OAuth tokens, cookies).
  */
 public record LoginSucceeded(String linkId, String tenantId, Mode mode, String integrationId, String userId,
-                             String endUserId, String accountId, Supplier<Map<String, String>> credentials,
-                             ConnectorState session) {
+                             String endUserId, String linkTokenId, String accountId,
+                             Supplier<Map<String, String>> credentials, ConnectorState session) {
 
     @Override
     public String toString() {

@@ -15,6 +15,7 @@ import io.linkport.links.LinkError;
 import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkSettings;
 import io.linkport.links.LinkStatus;
+import io.linkport.providers.LoginKeys;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class SessionEngine {
 
     /** Logs in with what the user typed; {@code link} is already {@code authenticating} under this node's lease. */
     void login(Link link, Map<String, String> credentials) {
-        String loginKey = link.tenantId() + ":" + link.integrationId() + ":" + credentials.getOrDefault("username", link.id());
+        String loginKey = LoginKeys.of(link.tenantId(), link.integrationId(), credentials.getOrDefault("username", link.id()));
         start(link, () -> {
             Provider provider = provider(link);
             ConnectorContext context = context(link, loginKey);
@@ -144,11 +145,15 @@ class SessionEngine {
                 return;
             }
             publisher.publishEvent(new LoginSucceeded(link.id(), link.tenantId(), link.mode(), link.integrationId(),
-                    link.userId(), link.endUserId(), success.accountId(), credentials, success.session()));
+                    link.userId(), link.endUserId(), link.linkTokenId(), success.accountId(), credentials, success.session()));
             operations.run(running.get(), provider, success.session(), loginKey);
         } else if (result instanceof LoginResult.MfaRequired mfa) {
             lifecycle.mfaRequired(link, json.writeValueAsString(mfa.challenge()), writePending(loginKey, mfa.pending()),
                     null, link.mfaAttemptsLeft(), mfa.challenge().type().name());
+            if (retry == null) {
+                publisher.publishEvent(new LoginChallenged(link.id(), link.tenantId(), link.mode(), link.integrationId(),
+                        link.endUserId(), link.linkTokenId(), credentials));
+            }
         } else if (result instanceof LoginResult.Failure failure) {
             failed(link, failure, retry);
         }

@@ -56,7 +56,7 @@ class SessionService {
     /** Integrations the user may pick: every one that supports all of the link's operations. */
     List<Provider> offered(Link link) {
         return catalog.list(link.mode()).stream().filter(p -> {
-            if (link.userId() != null) {
+            if (readsEverything(link)) {
                 return !reads(p.descriptor()).isEmpty();
             }
             return SessionStarter.PAYROLL.equals(p.descriptor().category()) && SessionStarter.supportsAll(p, link.operations());
@@ -85,7 +85,7 @@ class SessionService {
         requireStatus(link, LinkStatus.CLAIMED);
         Provider provider = offered(link).stream().filter(p -> p.id().equals(integrationId)).findFirst()
                 .orElseThrow(() -> ValidationException.of("integrationId", "is not offered for this link"));
-        List<LinkOperation> operations = link.userId() != null ? reads(provider.descriptor()) : link.operations();
+        List<LinkOperation> operations = readsEverything(link) ? reads(provider.descriptor()) : link.operations();
         return lifecycle.selectIntegration(link, provider.id(), operations).orElseThrow(SessionService::stale);
     }
 
@@ -205,6 +205,14 @@ class SessionService {
                 yield new MfaAnswer(null, values, null);
             }
         };
+    }
+
+    /**
+     * Links opened with a user token (seed 001) or for a saved login (seed 003) name no operations:
+     * they read everything the integration the user picks can read.
+     */
+    static boolean readsEverything(Link link) {
+        return link.userId() != null || link.operations().isEmpty();
     }
 
     static List<LinkOperation> reads(IntegrationDescriptor descriptor) {

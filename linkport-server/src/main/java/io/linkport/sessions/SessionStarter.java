@@ -1,5 +1,6 @@
 package io.linkport.sessions;
 
+import io.linkport.common.Mode;
 import io.linkport.common.PublicUrls;
 import io.linkport.common.Secrets;
 import io.linkport.links.Link;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code pending → claimed}), so of any number of concurrent claims exactly one wins.
  */
 @Service
-class SessionStarter {
+public class SessionStarter {
 
     /** Seed 000's jobs, as link operations on a payroll integration. */
     static final Map<String, LinkOperation> JOBS = Map.of(
@@ -43,7 +44,7 @@ class SessionStarter {
             "paystubs", new LinkOperation("paystubs", "read"),
             "direct_deposit_switch", new LinkOperation("directDeposit", "write"));
     static final String PAYROLL = "payroll";
-    private static final List<String> CLAIM_FIELDS = List.of("claimCode", "linkToken", "accessToken");
+    private static final List<String> CLAIM_FIELDS = List.of("claimCode", "linkToken", "accessToken", "authorizeToken");
 
     private final LinkService links;
     private final LinkLifecycle lifecycle;
@@ -69,7 +70,13 @@ class SessionStarter {
         this.clock = clock;
     }
 
-    record Started(String sessionToken, Instant expiresAt, Link link) {
+    /** A session handed out: its bearer token (shown once) and the link it acts on. */
+    public record Started(String sessionToken, Instant expiresAt, Link link) {
+    }
+
+    /** What a saved-login session is for (seed 003): whose login, at which institution if already known. */
+    public record LoginSessionSpec(String tenantId, Mode mode, String tokenId, String endUserId,
+                                   String integrationId, String language) {
     }
 
     @Transactional
@@ -79,8 +86,26 @@ class SessionStarter {
         Link claimed = switch (field) {
             case "claimCode" -> claimByCode(value);
             case "linkToken" -> claimByLinkToken(tokens.consume(value, TokenKind.LINK));
+            case "authorizeToken" -> {
+                IssuedToken token = tokens.consume(value, TokenKind.AUTHORIZE);
+                yield claimForLogin(new LoginSessionSpec(token.tenantId(), token.mode(), token.id(), token.subject(), null, null));
+            }
             default -> claimByUserToken(tokens.consume(value, TokenKind.USER));
         };
+        return open(claimed);
+    }
+
+    /**
+     * A session on a new, already claimed link that logs in to one institution and reads everything
+     * it offers; the logins feature saves the login when it succeeds. Joins the caller's transaction,
+     * so the token that authorised it and the session are used up together.
+     */
+    @Transactional
+    public Started startForLogin(LoginSessionSpec spec) {
+        return open(claimForLogin(spec));
+    }
+
+    private Started open(Link claimed) {
         String token = SessionCallerResolver.PREFIX + Secrets.randomUrlSafe(32);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.sessionLifetime());
@@ -104,7 +129,7 @@ class SessionStarter {
             }
         });
         if (issues.isEmpty() && present.size() != 1) {
-            issues.add(new ValidationIssue("", "send exactly one of claimCode, linkToken, accessToken"));
+            issues.add(new ValidationIssue("", "send exactly one of claimCode, linkToken, accessToken, authorizeToken"));
         }
         if (!issues.isEmpty()) {
             throw new ValidationException(issues);
@@ -170,6 +195,20 @@ class SessionStarter {
         Link link = links.createForSession(new NewSessionLink(token.tenantId(), token.mode(), null, false, List.of(),
                 null, null, null, null, token.subject(), null, null, publicUrls.base()));
         tokens.bindToLink(token.id(), link.id());
+        return lifecycle.claim(link).orElseThrow(SessionStarter::alreadyClaimed);
+    }
+
+    /** Seed 003: a login to one institution (fixed when the caller named it), reading everything it offers. */
+    private Link claimForLogin(LoginSessionSpec spec) {
+        Provider provider = spec.integrationId() == null ? null : catalog.find(spec.integrationId(), spec.mode())
+                .orElseThrow(() -> ValidationException.of("integrationId", "is not an available integration"));
+        List<LinkOperation> operations = provider == null ? List.of() : SessionService.reads(provider.descriptor());
+        Link link = links.createForSession(new NewSessionLink(spec.tenantId(), spec.mode(),
+                provider == null ? null : provider.id(), provider != null, operations, null, null, spec.tokenId(),
+                spec.endUserId(), null, null, spec.language(), publicUrls.base()));
+        if (spec.tokenId() != null) {
+            tokens.bindToLink(spec.tokenId(), link.id());
+        }
         return lifecycle.claim(link).orElseThrow(SessionStarter::alreadyClaimed);
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +44,12 @@ class AuthorizeTokenTest extends ServerTest {
         Api.Response first = api.get("/v1/connect?authorizeToken=" + token + "&institution=sandbox_bank&language=en");
         Api.Response second = api.get("/v1/connect?authorizeToken=" + token);
 
-        assertThat(first.status()).isEqualTo(302);
-        String page = first.header("Location");
-        assertThat(page).startsWith("/v1/login/flow_");
-        assertThat(api.get(page).text()).contains("Log in to").contains("name=\"username\"");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Location")).isNull();
+        assertThat(first.header("Content-Security-Policy")).contains("frame-ancestors 'self'");
+        JsonNode session = WidgetLogin.of(api, first).session();
+        assertThat(session.get("integration").get("id").asString()).isEqualTo("sandbox_bank");
+        assertThat(session.get("language").asString()).isEqualTo("en");
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.header("Location")).isNull();
         assertThat(second.header("Content-Type")).startsWith("text/html");
@@ -94,7 +97,62 @@ class AuthorizeTokenTest extends ServerTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.header("Location")).isNull();
-        assertThat(accepted.status()).isEqualTo(302);
+        assertThat(accepted.status()).isEqualTo(200);
+    }
+
+    @Test
+    void connectWithRedirectUrlThenUserPicksInstitutionLogsInAndGoesBackWithLoginIdAndState() {
+        TestTenant tenant = newTenant("connect redirect flow");
+        LoginFlows.allowRedirects(api, tenant, LoginFlows.REDIRECT);
+        Api.Response page = api.get("/v1/connect?authorizeToken=" + token(tenant) + "&redirectUrl="
+                + LoginFlows.enc(LoginFlows.REDIRECT) + "&state=" + LoginFlows.enc(CustomIntegrationFlowTest.STATE));
+        WidgetLogin widget = WidgetLogin.of(api, page);
+
+        JsonNode opened = widget.session();
+        assertThat(opened.get("step").asString()).isEqualTo("select_integration");
+        JsonNode picked = widget.choose("sandbox_bank").json();
+        assertThat(picked.get("operations").findValuesAsString("action")).containsOnly("read").isNotEmpty();
+        Map<String, String> back = LoginFlows.loginThrough(api, widget, "user_good", "pass_good");
+
+        assertThat(back.get("state")).isEqualTo(CustomIntegrationFlowTest.STATE);
+        assertThat(jdbc.sql("SELECT integration_id FROM logins WHERE id = ? AND tenant_id = ?").params(back.get("loginId"),
+                tenant.id()).query(String.class).single()).isEqualTo("sandbox_bank");
+    }
+
+    @Test
+    void sdkWithAuthorizeTokenThenSessionSavesLoginOnceAndTokenCannotOpenAnother() {
+        TestTenant tenant = newTenant("sdk authorize token");
+        String token = token(tenant);
+
+        Api.Response started = api.post("/v1/sessions", Map.of("authorizeToken", token));
+        Api.Response again = api.post("/v1/sessions", Map.of("authorizeToken", token));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asString()).isEqualTo("token_already_used");
+
+        String session = started.json().get("sessionToken").asString();
+        assertThat(api.post("/v1/session/integration", Map.of("integrationId", "sandbox_bank"), Api.bearer(session)).status())
+                .isEqualTo(200);
+        api.post("/v1/session/consent", Map.of(), Api.bearer(session));
+        api.post("/v1/session/credentials", Map.of("credentials", Map.of("username", "user_mfa_code", "password", "pass_good")),
+                Api.bearer(session));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                api.get("/v1/session", Api.bearer(session)).json().get("step").asString().equals("mfa"));
+        api.post("/v1/session/mfa", Map.of("code", "1234"), Api.bearer(session));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                api.get("/v1/session", Api.bearer(session)).json().get("step").asString().equals("completed"));
+        JsonNode finished = api.post("/v1/connect/finish", Map.of(), Api.bearer(session)).json();
+
+        assertThat(finished.get("status").asString()).isEqualTo("completed");
+        assertThat(finished.has("redirectUrl")).isFalse();
+        String loginId = finished.get("loginId").asString();
+        // Credentials typed before MFA were kept through it: a live refresh logs in with them (and meets MFA again).
+        Api.Response live = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", false), tenant.auth());
+        assertThat(live.status()).as(live.text()).isEqualTo(203);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM events WHERE tenant_id = ? AND type = 'LOGIN_SAVED'").param(tenant.id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM authorize_flows WHERE tenant_id = ? AND pending_ciphertext IS NOT NULL")
+                .param(tenant.id()).query(Long.class).single()).isZero();
     }
 
     @Test

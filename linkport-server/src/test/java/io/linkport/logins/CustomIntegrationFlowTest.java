@@ -20,13 +20,23 @@ class CustomIntegrationFlowTest extends ServerTest {
         TestTenant tenant = newTenant("custom integration");
         LoginFlows.allowRedirects(api, tenant, REDIRECT);
 
-        String page = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", STATE);
-        assertThat(api.get(page).text()).contains("name=\"password\"").contains("type=\"password\"");
-        Map<String, String> back = LoginFlows.loginThrough(api, page, "user_mfa_code", "pass_good");
+        WidgetLogin widget = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", STATE);
+        JsonNode opened = widget.session();
+        assertThat(opened.get("integration").get("id").asString()).isEqualTo("sandbox_bank");
+        assertThat(opened.get("step").asString()).isEqualTo("consent");
+        Map<String, String> back = LoginFlows.loginThrough(api, widget, "user_mfa_code", "pass_good");
 
         assertThat(back.get("state")).isEqualTo(STATE);
         String loginId = back.get("loginId");
         assertThat(loginId).startsWith("login_");
+        assertThat(back.keySet()).containsExactly("loginId", "state");
+
+        // What the widget read while connecting is the login's first cached data.
+        Api.Response first = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", true), tenant.auth());
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        Api.Response firstDetail = api.post("/v1/GetAccountsDetail", Map.of("RequestId", first.json().get("RequestId").asString()),
+                tenant.auth());
+        assertThat(firstDetail.json().get("Accounts").size()).isPositive();
 
         // Live: the institution asks for MFA again; 203 with the challenge, then the answer.
         Api.Response live = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", false, "Save", true),
@@ -143,30 +153,41 @@ class CustomIntegrationFlowTest extends ServerTest {
     void hostedLoginWhenAccountLockedThenErrorRedirectWithStateEchoed() {
         TestTenant tenant = newTenant("locked");
         LoginFlows.allowRedirects(api, tenant, REDIRECT);
-        String page = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", STATE);
+        WidgetLogin widget = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", STATE);
 
-        Api.Response response = LoginFlows.submitCredentials(api, page, "user_locked", "pass_good");
+        widget.consent();
+        widget.logIn("user_locked", "pass_good");
+        widget.awaitStep("failed");
+        JsonNode finished = widget.finish();
 
-        assertThat(response.status()).isEqualTo(303);
-        Map<String, String> back = LoginFlows.query(response.header("Location"));
+        assertThat(finished.get("status").asString()).isEqualTo("failed");
+        assertThat(finished.get("error").asString()).isEqualTo("account_locked");
+        String redirect = finished.get("redirectUrl").asString();
+        Map<String, String> back = LoginFlows.query(redirect);
         assertThat(back.get("state")).isEqualTo(STATE);
         assertThat(back.get("error")).isEqualTo("account_locked");
         assertThat(back.get("error_description")).matches("[A-Za-z0-9 .,'-]+");
         assertThat(back).doesNotContainKey("loginId");
-        assertThat(response.header("Location")).startsWith(REDIRECT + "?state=");
+        assertThat(redirect).startsWith(REDIRECT + "?state=");
+        assertThat(widget.finish()).isEqualTo(finished);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM events WHERE tenant_id = ? AND type = 'LOGIN_FAILED'").param(tenant.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
-    void hostedLoginWhenUserCancelsThenAccessDeniedAndFlowCannotBeReused() {
+    void hostedLoginWhenUserExitsThenAccessDeniedAndSessionCannotGoOn() {
         TestTenant tenant = newTenant("cancel");
         LoginFlows.allowRedirects(api, tenant, REDIRECT);
-        String page = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", "st");
+        WidgetLogin widget = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", "st");
+        widget.consent();
 
-        Map<String, String> back = LoginFlows.query(LoginFlows.form(api, page + "/cancel", Map.of()).header("Location"));
-        Api.Response late = LoginFlows.submitCredentials(api, page, "user_good", "pass_good");
+        assertThat(widget.exit().status()).isEqualTo(200);
+        Map<String, String> back = LoginFlows.query(widget.finish().get("redirectUrl").asString());
+        Api.Response late = widget.post("/v1/session/credentials",
+                Map.of("credentials", Map.of("username", "user_good", "password", "pass_good")));
 
         assertThat(back).containsEntry("error", "access_denied").containsEntry("state", "st");
-        assertThat(LoginFlows.query(late.header("Location"))).containsEntry("error", "access_denied");
+        assertThat(late.status()).isEqualTo(409);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM logins WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single())
                 .isZero();
     }
@@ -175,25 +196,38 @@ class CustomIntegrationFlowTest extends ServerTest {
     void hostedLoginWhenPasswordWrongThreeTimesThenInvalidCredentials() {
         TestTenant tenant = newTenant("wrong password");
         LoginFlows.allowRedirects(api, tenant, REDIRECT);
-        String page = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", "st");
+        WidgetLogin widget = LoginFlows.openHostedLogin(api, tenant, "sandbox_bank", "st");
+        widget.consent();
 
-        Api.Response first = LoginFlows.submitCredentials(api, page, "user_good", "wrong");
-        assertThat(first.header("Location")).isEqualTo(page);
-        assertThat(api.get(page).text()).contains("2 attempts left");
-        LoginFlows.submitCredentials(api, page, "user_good", "wrong");
-        Api.Response last = LoginFlows.submitCredentials(api, page, "user_good", "wrong");
+        widget.logIn("user_good", "wrong");
+        JsonNode retry = widget.awaitStep("credentials");
+        assertThat(retry.get("error").get("code").asString()).isEqualTo("INVALID_CREDENTIALS");
+        assertThat(retry.get("attemptsLeft").asInt()).isEqualTo(2);
+        Api.Response early = widget.post("/v1/connect/finish", Map.of());
+        widget.logIn("user_good", "wrong");
+        widget.awaitStep("credentials");
+        widget.logIn("user_good", "wrong");
+        widget.awaitStep("failed");
 
-        assertThat(LoginFlows.query(last.header("Location"))).containsEntry("error", "invalid_credentials")
-                .containsEntry("state", "st");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("error").asString()).isEqualTo("login_in_progress");
+        assertThat(LoginFlows.query(widget.finish().get("redirectUrl").asString()))
+                .containsEntry("error", "invalid_credentials").containsEntry("state", "st");
     }
 
     @Test
-    void hostedLoginWhenFlowUnknownThenErrorPage() {
-        Api.Response response = api.get("/v1/login/flow_doesnotexist");
+    void finishWhenSessionIsNotASavedLoginThenNotFound() {
+        TestTenant tenant = newTenant("plain link");
+        Api.Response link = api.post("/v1/links", Map.of("integrationId", "sandbox_bank",
+                "operations", java.util.List.of(Map.of("resource", "accounts", "action", "read"))), tenant.auth());
+        Api.Response session = api.post("/v1/sessions", Map.of("claimCode", link.json().get("claimCode").asString()));
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.header("Location")).isNull();
-        assertThat(response.text()).contains("does not exist");
+        Api.Response finish = api.post("/v1/connect/finish", Map.of(), Api.bearer(session.json().get("sessionToken").asString()));
+        Api.Response anonymous = api.post("/v1/connect/finish", Map.of());
+
+        assertThat(finish.status()).as(finish.text()).isEqualTo(404);
+        assertThat(finish.json().get("error").asString()).isEqualTo("not_a_login_session");
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test

@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Small builders for the saved-login tests: the allow-list, the hosted login and redirect parsing. */
+/** Small builders for the saved-login tests: the allow-list, the widget login and redirect parsing. */
 final class LoginFlows {
 
     static final String REDIRECT = "https://app.example.com/callback";
@@ -40,36 +41,26 @@ final class LoginFlows {
         return url.toString();
     }
 
-    /** Opens /v1/OAuth/Authorize for a credential institution and returns the hosted login page path. */
-    static String openHostedLogin(Api api, ServerTest.TestTenant tenant, String institution, String state) {
+    /** Opens /v1/OAuth/Authorize for a credential institution: the widget page, with its session. */
+    static WidgetLogin openHostedLogin(Api api, ServerTest.TestTenant tenant, String institution, String state) {
         Api.Response response = api.get(authorizeUrl(tenant, institution, REDIRECT, state));
-        assertThat(response.status()).as(response.text()).isEqualTo(302);
-        assertThat(response.header("Location")).startsWith("/v1/login/flow_");
-        return response.header("Location");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        return WidgetLogin.of(api, response);
     }
 
-    static Api.Response form(Api api, String path, Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return api.send("POST", path, "application/x-www-form-urlencoded", body.toString());
-    }
-
-    /** Types credentials on the hosted page; returns the answer (a 303 to the page or to the tenant). */
-    static Api.Response submitCredentials(Api api, String page, String username, String password) {
-        return form(api, page + "/credentials", Map.of("username", username, "password", password));
-    }
-
-    /** Logs in on the hosted page (answering code 1234 if asked) and returns the tenant redirect's query. */
-    static Map<String, String> loginThrough(Api api, String page, String username, String password) {
-        Api.Response response = submitCredentials(api, page, username, password);
-        assertThat(response.status()).as(response.text()).isEqualTo(303);
-        if (response.header("Location").equals(page)) {
-            assertThat(api.get(page).text()).contains("name=code");
-            response = form(api, page + "/mfa", Map.of("code", "1234"));
-            assertThat(response.status()).isEqualTo(303);
+    /** Logs in in the widget (answering code 1234 if asked), finishes, and returns the tenant redirect's query. */
+    static Map<String, String> loginThrough(Api api, WidgetLogin widget, String username, String password) {
+        widget.consent();
+        widget.logIn(username, password);
+        JsonNode after = widget.awaitStep("mfa", "completed", "failed");
+        if (after.get("step").asString().equals("mfa")) {
+            widget.answer(Map.of("code", "1234"));
+            widget.awaitStep("completed", "failed");
         }
-        assertThat(response.header("Location")).startsWith(REDIRECT + "?");
-        return query(response.header("Location"));
+        JsonNode finished = widget.finish();
+        assertThat(finished.get("redirectUrl").asString()).startsWith(REDIRECT + "?");
+        return query(finished.get("redirectUrl").asString());
     }
 
     static Map<String, String> query(String url) {

@@ -69,7 +69,7 @@ class LoginRefreshTwoNodesIT {
                 for (int i = 0; i < 6; i++) {
                     Api.Response start = api.get("/v1/OAuth/Authorize?client_id=" + clientId + "&institution=sandbox_bank&redirect_uri="
                             + LoginFlows.enc(LoginFlows.REDIRECT) + "&state=s" + i);
-                    String loginId = LoginFlows.loginThrough(api, start.header("Location"), "user_good_node" + i, "pass_good")
+                    String loginId = LoginFlows.loginThrough(api, WidgetLogin.of(api, start), "user_good_node" + i, "pass_good")
                             .get("loginId");
                     Api.Response save = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", true, "Save", true),
                             Api.secret(SECRET));

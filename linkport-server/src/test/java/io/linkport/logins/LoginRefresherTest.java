@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -95,11 +96,17 @@ class LoginRefresherTest extends ServerTest {
         // Update mode: the Connect page with the loginId; the user logs in with the new password.
         String token = api.post("/v1/GenerateAuthorizeToken", "", tenant.auth()).json().get("Token").asString();
         Api.Response connect = api.get("/v1/connect?authorizeToken=" + token + "&loginId=" + loginId);
-        assertThat(connect.status()).isEqualTo(302);
-        String page = connect.header("Location");
-        Api.Response done = LoginFlows.submitCredentials(api, page, "user_password_changed", "pass_new");
-        assertThat(done.header("Location")).isEqualTo(page);
-        assertThat(api.get(page).text()).contains("Connected").contains(loginId);
+        assertThat(connect.status()).isEqualTo(200);
+        WidgetLogin widget = WidgetLogin.of(api, connect);
+        assertThat(widget.session().get("integration").get("id").asString()).isEqualTo("sandbox_bank");
+        assertThat(widget.choose("sandbox_card").status()).isEqualTo(409);
+        widget.consent();
+        widget.logIn("user_password_changed", "pass_new");
+        widget.awaitStep("completed");
+        JsonNode done = widget.finish();
+        assertThat(done.get("status").asString()).isEqualTo("completed");
+        assertThat(done.get("loginId").asString()).isEqualTo(loginId);
+        assertThat(done.has("redirectUrl")).isFalse();
 
         assertThat(jdbc.sql("SELECT status FROM logins WHERE id = ?").param(loginId).query(String.class).single())
                 .isEqualTo("ACTIVE");

@@ -49,13 +49,16 @@ class OAuthAuthorizeRedirectTest extends ServerTest {
     }
 
     @Test
-    void authorizeWhenRedirectUriIsExactlyRegisteredThenHostedLogin() {
+    void authorizeWhenRedirectUriIsExactlyRegisteredThenHostedWidget() {
         TestTenant tenant = newTenant("redirect exact");
         LoginFlows.allowRedirects(api, tenant, REDIRECT, "https://other.example.com/cb?app=1");
 
-        assertThat(api.get(authorizeUrl(tenant, "sandbox_bank", "https://other.example.com/cb?app=1", "s")).status())
-                .isEqualTo(302);
-        assertThat(api.get(authorizeUrl(tenant, "sandbox_bank", REDIRECT, "s")).header("Location")).startsWith("/v1/login/flow_");
+        Api.Response other = api.get(authorizeUrl(tenant, "sandbox_bank", "https://other.example.com/cb?app=1", "s"));
+        Api.Response main = api.get(authorizeUrl(tenant, "sandbox_bank", REDIRECT, "s"));
+
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(main.status()).isEqualTo(200);
+        assertThat(WidgetLogin.of(api, main).session().get("integration").get("id").asString()).isEqualTo("sandbox_bank");
     }
 
     @Test

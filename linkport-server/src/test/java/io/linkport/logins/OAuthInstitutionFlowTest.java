@@ -7,6 +7,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static io.linkport.logins.LoginFlows.REDIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,23 +97,28 @@ class OAuthInstitutionFlowTest extends ServerTest {
     }
 
     @Test
-    void connectWithOAuthInstitutionThenAuthorizationServerThenConnectedPage() {
+    void connectWithOAuthInstitutionThenAuthorizationServerThenLoginSavedWithItsTokens() {
         TestTenant tenant = newTenant("connect oauth");
         String token = api.post("/v1/GenerateAuthorizeToken", "", tenant.auth()).json().get("Token").asString();
 
-        String page = api.get("/v1/connect?authorizeToken=" + token + "&institution=oidc_test_bank").header("Location");
-        Api.Response toInstitution = api.get(page);
-        assertThat(toInstitution.status()).isEqualTo(303);
-        assertThat(toInstitution.header("Location")).startsWith("http://localhost:" + OAUTH_TEST_PORT + "/default/authorize?");
-        Api.Response back = api.get(api.get(toInstitution.header("Location")).header("Location"));
+        WidgetLogin widget = WidgetLogin.of(api, api.get("/v1/connect?authorizeToken=" + token + "&institution=oidc_test_bank"));
+        assertThat(widget.consent().get("step").asString()).isEqualTo("oauth_redirect");
+        Api.Response start = widget.post("/v1/session/oauth/start", Map.of());
+        String authorizationUrl = start.json().get("authorizationUrl").asString();
+        assertThat(authorizationUrl).startsWith("http://localhost:" + OAUTH_TEST_PORT + "/default/authorize?");
+        String callback = api.get(authorizationUrl).header("Location");
+        assertThat(api.get(callback).status()).isEqualTo(200);
+        widget.awaitStep("completed");
+        JsonNode finished = widget.finish();
 
-        assertThat(back.status()).isEqualTo(303);
-        assertThat(back.header("Location")).isEqualTo(page);
-        String done = api.get(page).text();
-        assertThat(done).contains("Connected");
-        String loginId = done.replaceAll("(?s).*<code id=loginId>([^<]+)</code>.*", "$1");
+        assertThat(finished.get("status").asString()).isEqualTo("completed");
+        String loginId = finished.get("loginId").asString();
+        assertThat(jdbc.sql("SELECT auth_method FROM logins WHERE id = ?").param(loginId).query(String.class).single())
+                .isEqualTo("OAUTH");
         assertThat(api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", true), tenant.auth()).status())
                 .isEqualTo(200);
+        Api.Response live = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", false), tenant.auth());
+        assertThat(live.status()).as(live.text()).isEqualTo(200);
     }
 
     @Test

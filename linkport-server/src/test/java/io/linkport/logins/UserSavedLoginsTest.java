@@ -20,8 +20,8 @@ class UserSavedLoginsTest extends ServerTest {
 
         Api.Response authorize = api.get(LoginFlows.authorizeUrl(tenant, "sandbox_bank", LoginFlows.REDIRECT, "s1")
                 + "&end_user_id=crm-501");
-        assertThat(authorize.status()).as(authorize.text()).isEqualTo(302);
-        String loginId = LoginFlows.loginThrough(api, authorize.header("Location"), "user_good", "pass_good").get("loginId");
+        assertThat(authorize.status()).as(authorize.text()).isEqualTo(200);
+        String loginId = LoginFlows.loginThrough(api, WidgetLogin.of(api, authorize), "user_good", "pass_good").get("loginId");
         assertThat(loginId).isNotBlank();
 
         JsonNode profile = api.get("/v1/users/" + userId, tenant.auth()).json();
