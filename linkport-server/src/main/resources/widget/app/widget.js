@@ -420,13 +420,19 @@
     var target = safeReturnUrl(url);
     if (!target) { return; }
     // In the Connect iframe the tenant's page is the one to go back; browsers may refuse that without a click.
-    try { (window.top === window ? window : window.top).location.assign(target); } catch (e) { location.assign(target); }
+    // Cross-origin, only the href setter of the top window's location is open to a frame.
+    try { window.top.location.href = target; } catch (e) { location.assign(target); }
   }
   function goBack(delay) {
     finishLogin().then(function (r) {
       if (!r.redirectUrl) {
         main.appendChild(para(r.status === 'completed' ? 'You can close this window now.' : 'You can close this window and start again from ' + orgName() + '.'));
         if (window.parent !== window) { window.parent.postMessage({ lp: 1, type: 'connect', status: r.status, loginId: r.loginId || null, error: r.error || null }, '*'); }
+        return;
+      }
+      if (window.top !== window) {
+        // Browsers let a framed page move the tenant's page only from a click.
+        main.appendChild(button('Continue', function () { leave(r.redirectUrl); }));
         return;
       }
       main.appendChild(h('p', { class: 'lp-p', text: 'Taking you back to ' + orgName() + '…' }));
