@@ -54,7 +54,7 @@ class SdkBrowserTest extends BrowserTest {
 
         Object message = page.evaluate("() => { try { Linkport.create({}).open(); return 'opened'; } catch (e) { return e.message; } }");
 
-        assertThat(message).isEqualTo("Linkport: pass one of linkToken, accessToken or claimCode");
+        assertThat(message).isEqualTo("Linkport: pass one of linkToken, accessToken, claimCode or authorizeToken");
     }
 
     private void await(java.util.concurrent.Callable<Boolean> condition) {
