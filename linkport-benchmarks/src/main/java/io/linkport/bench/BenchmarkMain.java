@@ -18,6 +18,7 @@ import java.util.Map;
  * comparable numbers.
  *
  * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32] [--slow-sessions 1000]
+ *      [--slow-latency 5s]  (per call of the slow institution; keep it under the 30 s connector deadline)
  *      [--only link_tokens,links,webhook_delivery,link_run,slow_sessions]</pre>
  * {@code --chart results.json out.png} draws the chart of a results file again.
  * {@code LINKPORT_BENCH_SERVER_OPTS} adds JVM options to the server (e.g. {@code -Xmx320m}).
@@ -70,7 +71,7 @@ public final class BenchmarkMain {
     }
 
     record Options(List<String> databases, Duration duration, int connections, boolean smoke, Path out, Path jarPath,
-                   int slowSessions, List<String> only) {
+                   int slowSessions, List<String> only, String slowLatencyOverride) {
 
         static Options parse(String[] args) {
             List<String> dbs = List.of("h2", "postgresql");
@@ -80,6 +81,7 @@ public final class BenchmarkMain {
             Path out = Path.of("benchmarks", "results");
             Path jar = Path.of("linkport-server", "target", "linkport-server.jar");
             Integer slowSessions = null;
+            String slowLatency = null;
             List<String> only = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -99,11 +101,12 @@ public final class BenchmarkMain {
                     case "--jar" -> jar = Path.of(args[++i]);
                     case "--slow-sessions" -> slowSessions = Integer.parseInt(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
+                    case "--slow-latency" -> slowLatency = args[++i];
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
             return new Options(dbs, duration, connections, smoke, out, jar,
-                    slowSessions != null ? slowSessions : smoke ? 20 : 1_000, only);
+                    slowSessions != null ? slowSessions : smoke ? 20 : 1_000, only, slowLatency);
         }
 
         Path jar() {
@@ -120,6 +123,9 @@ public final class BenchmarkMain {
 
         /** The slow institution's latency per call: the real 5 s, or 1 s so the smoke run stays short. */
         String slowLatency() {
+            if (slowLatencyOverride != null) {
+                return slowLatencyOverride;
+            }
             return smoke ? "1s" : "5s";
         }
 

@@ -14,16 +14,22 @@ final class Concurrency {
         return Runtime.version().feature() >= 21;
     }
 
+    /** One virtual thread per task on JDK 21+ (as many at once as are submitted), else {@code platformThreads}. */
     static ExecutorService executor(String prefix, int platformThreads) {
         try {
             return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
-            AtomicInteger count = new AtomicInteger();
-            return Executors.newFixedThreadPool(platformThreads, task -> {
-                Thread thread = new Thread(task, prefix + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            return bounded(prefix, platformThreads);
         }
+    }
+
+    /** Exactly {@code threads} at once on every JDK: for load whose concurrency is part of the scenario. */
+    static ExecutorService bounded(String prefix, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -14,18 +14,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Where sessions run: off the request thread, each connector call on its own thread with a hard
  * deadline. On JDK 21+ both pools are virtual-thread-per-task executors (found by reflection, so
- * the server still builds and runs on 17); on 17 they are bounded platform-thread pools.
+ * the server still builds and runs on 17); on 17 they are bounded platform-thread pools of
+ * {@code linkport.sessions.platform-threads} runs (default 512) and as many connector calls plus
+ * some for calls made outside a run. A run waiting on an institution is a parked thread, not CPU:
+ * 512 of them cost about as much memory as Tomcat's 200 request threads, where the former 64
+ * left a queue of runs waiting for a thread while the institution sat idle.
  */
 @Component
 class ConnectorCalls implements DisposableBean {
 
-    private final ExecutorService runs = executor("linkport-run-", 64);
-    private final ExecutorService calls = executor("linkport-connector-", 128);
+    /** Calls made outside a run (beginning an OAuth authorization) share the calls pool. */
+    private static final int CALLS_OUTSIDE_RUNS = 64;
+
+    private final ExecutorService runs;
+    private final ExecutorService calls;
+
+    ConnectorCalls(@Value("${linkport.sessions.platform-threads:512}") int platformThreads) {
+        this.runs = executor("linkport-run-", platformThreads);
+        this.calls = executor("linkport-connector-", platformThreads + CALLS_OUTSIDE_RUNS);
+    }
 
     /** Runs a session step (login, MFA, operations) in the background. */
     void run(Runnable task) {

@@ -61,9 +61,10 @@ class SessionEngine {
     private final ApplicationEventPublisher publisher;
     private final LinkSettings settings;
     private final JsonMapper json;
+    private final JdbcLeaseRepository leases;
 
     SessionEngine(ConnectorCalls calls, LinkLifecycle lifecycle, ProviderCatalog catalog, OperationRunner operations,
-                  ApplicationEventPublisher publisher, LinkSettings settings, JsonMapper json) {
+                  ApplicationEventPublisher publisher, LinkSettings settings, JsonMapper json, JdbcLeaseRepository leases) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.catalog = catalog;
@@ -71,6 +72,7 @@ class SessionEngine {
         this.publisher = publisher;
         this.settings = settings;
         this.json = json;
+        this.leases = leases;
     }
 
     /** The id this node leases runs under. */
@@ -237,10 +239,10 @@ class SessionEngine {
     /** Renews the lease of every run this node is working on, so only runs of a dead node lapse. */
     @Scheduled(fixedDelayString = "${linkport.links.heartbeat-millis:10000}")
     void heartbeat() {
-        for (String linkId : new ArrayList<>(inFlight)) {
-            if (!lifecycle.heartbeat(linkId, nodeId)) {
-                log.debug("Link {} is no longer leased to this node", linkId);
-            }
+        List<String> running = new ArrayList<>(inFlight);
+        if (!running.isEmpty()) {
+            int renewed = leases.renew(running, nodeId, Instant.now().plus(settings.lease()));
+            log.debug("Renewed {} of {} leases", renewed, running.size());
         }
     }
 }

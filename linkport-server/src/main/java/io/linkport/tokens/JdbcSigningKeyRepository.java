@@ -1,6 +1,8 @@
 package io.linkport.tokens;
 
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import io.linkport.common.MasterKeyCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +33,7 @@ class JdbcSigningKeyRepository {
     }
 
     void insert(SigningKey key) {
-        jdbc.sql(INSERT).params(key.kid(), "ES256", key.jwk().toPublicJWK().toJSONString(),
+        jdbc.sql(INSERT).params(key.kid(), key.algorithm().getName(), key.jwk().toPublicJWK().toJSONString(),
                 cipher.encrypt(key.jwk().toJSONString(), key.kid()),
                 key.createdAt().atOffset(ZoneOffset.UTC), key.retireAfter().atOffset(ZoneOffset.UTC)).update();
     }
@@ -44,7 +46,10 @@ class JdbcSigningKeyRepository {
     private SigningKey map(ResultSet rs, int row) throws SQLException {
         String kid = rs.getString("kid");
         try {
-            ECKey jwk = ECKey.parse(cipher.decrypt(rs.getString("private_jwk_encrypted"), kid));
+            JWK jwk = JWK.parse(cipher.decrypt(rs.getString("private_jwk_encrypted"), kid));
+            if (!(jwk instanceof OctetKeyPair) && !(jwk instanceof ECKey)) {
+                throw new IllegalStateException("Stored signing key " + kid + " is neither Ed25519 nor P-256");
+            }
             return new SigningKey(kid, jwk, rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                     rs.getObject("retire_after", OffsetDateTime.class).toInstant());
         } catch (ParseException e) {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,7 +89,7 @@ public class LinkTokenService {
                 body.path("skip_intro_screen").asBoolean(false), body.get("allocation"));
     }
 
-    @Transactional
+    /** One auto-committed INSERT (see {@link TokenService#issue}): no transaction of its own to open and commit. */
     public SignedToken create(ApiCaller caller, LinkTokenRequest request) {
         return tokens.issue(TokenKind.LINK, caller.tenantId(), caller.mode(), request.endUserId(), null,
                 request.details(cipher), LIFETIME);

@@ -5,18 +5,19 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.linkport.common.Ids;
 import io.linkport.common.LinkportProperties;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,15 +26,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * ES256 signing keys kept in the database, so every node and every restart signs and verifies
- * with the same keys. The newest key signs; older keys stay in the JWKS until every token they
- * signed has expired. A node that sees a token with an unknown {@code kid} (signed by a key
- * another node just rotated in) reloads before refusing it. Signers and verifiers are built once
- * per key, not per token.
+ * Signing keys kept in the database, so every node and every restart signs and verifies with the
+ * same keys. The newest key signs; older keys stay in the JWKS until every token they signed has
+ * expired. A node that sees a token with an unknown {@code kid} (signed by a key another node just
+ * rotated in) reloads before refusing it. Signers and verifiers are built once per key, not per
+ * token.
+ *
+ * <p>Tokens are signed with EdDSA (Ed25519): ES256 signing was 50–77 % of the CPU of
+ * {@code POST /v1/link_tokens} (docs/performance.md). A database whose newest key is an older
+ * ES256 key gets an Ed25519 key at once; the ES256 keys keep verifying, and stay published, until
+ * their tokens have expired.
  */
 @Component
 class SigningKeys {
@@ -44,12 +51,17 @@ class SigningKeys {
     private final JdbcSigningKeyRepository repository;
     private final Clock clock;
     private final Duration rotation;
-    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Map<String, KeyVerifier> verifiers = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
     private volatile Active active;
     private volatile JWKSet published = new JWKSet();
     private volatile Instant lastReload = Instant.EPOCH;
 
-    private record Active(SigningKey key, ECDSASigner signer) {
+    private record Active(SigningKey key, Ed25519JwsSigner signer) {
+    }
+
+    /** A key's verifier and the one algorithm a token must name to be checked with it. */
+    private record KeyVerifier(JWSAlgorithm algorithm, JWSVerifier verifier) {
     }
 
     SigningKeys(JdbcSigningKeyRepository repository, Clock clock, LinkportProperties properties) {
@@ -65,35 +77,31 @@ class SigningKeys {
         lastReload = now;
         List<SigningKey> keys = repository.listPublishedAfter(now.minus(MAX_TOKEN_LIFETIME));
         SigningKey newest = keys.isEmpty() ? null : keys.get(0);
-        if (newest == null || !newest.retireAfter().isAfter(now)) {
+        if (newest == null || !newest.retireAfter().isAfter(now) || !JWSAlgorithm.EdDSA.equals(newest.algorithm())) {
             newest = generate(now);
             repository.insert(newest);
             keys = repository.listPublishedAfter(now.minus(MAX_TOKEN_LIFETIME));
         }
-        try {
-            active = new Active(newest, new ECDSASigner(newest.jwk()));
-            for (SigningKey key : keys) {
-                verifiers.computeIfAbsent(key.kid(), kid -> verifier(key));
-            }
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot build a signer for key " + newest.kid(), e);
+        active = new Active(newest, new Ed25519JwsSigner(newest.jwk().toOctetKeyPair().getDecodedD()));
+        for (SigningKey key : keys) {
+            verifiers.computeIfAbsent(key.kid(), kid -> verifier(key));
         }
         published = new JWKSet(keys.stream().map(k -> (JWK) k.jwk().toPublicJWK()).toList());
     }
 
     private SigningKey generate(Instant now) {
-        try {
-            ECKey jwk = new ECKeyGenerator(Curve.P_256).keyID(Ids.prefixed("sk_")).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256).generate();
-            return new SigningKey(jwk.getKeyID(), jwk, now, now.plus(rotation));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot generate an ES256 key", e);
-        }
+        Ed25519PrivateKeyParameters privateKey = new Ed25519PrivateKeyParameters(random);
+        OctetKeyPair jwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(privateKey.generatePublicKey().getEncoded()))
+                .d(Base64URL.encode(privateKey.getEncoded()))
+                .keyID(Ids.prefixed("sk_")).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA).build();
+        return new SigningKey(jwk.getKeyID(), jwk, now, now.plus(rotation));
     }
 
-    private static JWSVerifier verifier(SigningKey key) {
+    private static KeyVerifier verifier(SigningKey key) {
         try {
-            return new ECDSAVerifier(key.jwk().toECPublicKey());
+            JWSVerifier verifier = key.jwk() instanceof ECKey ec ? new ECDSAVerifier(ec.toECPublicKey())
+                    : new Ed25519JwsVerifier(key.jwk().toOctetKeyPair().getDecodedX());
+            return new KeyVerifier(key.algorithm(), verifier);
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot build a verifier for key " + key.kid(), e);
         }
@@ -101,7 +109,7 @@ class SigningKeys {
 
     String sign(JWTClaimsSet claims, String type) {
         Active current = active;
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.key().kid())
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(current.key().kid())
                 .type(new JOSEObjectType(type)).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
@@ -117,17 +125,19 @@ class SigningKeys {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             String kid = jwt.getHeader().getKeyID();
-            if (kid == null || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+            if (kid == null) {
                 return Optional.empty();
             }
-            JWSVerifier verifier = verifiers.get(kid);
+            KeyVerifier verifier = verifiers.get(kid);
             if (verifier == null && lastReload.isBefore(clock.instant().minusSeconds(5))) {
                 // Another node may have rotated in a key; reload, but at most every few seconds
                 // so tokens with made-up key ids cannot turn into a database flood.
                 reload();
                 verifier = verifiers.get(kid);
             }
-            return verifier != null && jwt.verify(verifier) ? Optional.of(jwt) : Optional.empty();
+            // The key decides the algorithm, never the token's header.
+            return verifier != null && verifier.algorithm().equals(jwt.getHeader().getAlgorithm())
+                    && jwt.verify(verifier.verifier()) ? Optional.of(jwt) : Optional.empty();
         } catch (ParseException | JOSEException | IllegalStateException e) {
             return Optional.empty();
         }

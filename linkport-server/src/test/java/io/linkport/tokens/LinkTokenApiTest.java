@@ -63,7 +63,21 @@ class LinkTokenApiTest extends ServerTest {
         assertThat(claims.getStringClaimValue("typ")).isEqualTo("lp-link+jwt");
         assertThat(new org.jose4j.jws.JsonWebSignature() {{
             setCompactSerialization(data.get("token").asString());
-        }}.getAlgorithmHeaderValue()).isEqualTo("ES256");
+        }}.getAlgorithmHeaderValue()).isEqualTo("EdDSA");
+    }
+
+    @Test
+    void jwksWhenFetchedThenPublishesEd25519PublicKeysOnly() {
+        JsonNode keys = api.get("/.well-known/jwks.json").json().get("keys");
+
+        assertThat(keys.size()).isPositive();
+        JsonNode active = keys.get(0);
+        assertThat(active.get("kty").asString()).isEqualTo("OKP");
+        assertThat(active.get("crv").asString()).isEqualTo("Ed25519");
+        assertThat(active.get("alg").asString()).isEqualTo("EdDSA");
+        assertThat(active.get("use").asString()).isEqualTo("sig");
+        assertThat(active.get("x").asString()).hasSize(43);
+        keys.forEach(key -> assertThat(key.has("d")).as("private part published: %s", key).isFalse());
     }
 
     @Test

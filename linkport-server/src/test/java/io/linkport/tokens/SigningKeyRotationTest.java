@@ -1,9 +1,23 @@
 package io.linkport.tokens;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -16,6 +30,9 @@ class SigningKeyRotationTest extends ServerTest {
 
     @Autowired
     TokenService tokens;
+
+    @Autowired
+    JdbcSigningKeyRepository repository;
 
     @Test
     void rotateWhenActiveKeyRetiresThenNewKeySignsAndOldTokensStillVerify() {
@@ -32,6 +49,48 @@ class SigningKeyRotationTest extends ServerTest {
         assertThat(tokens.inspect(before, TokenKind.LINK).id()).isNotBlank();
         String after = newLinkToken();
         assertThat(tokens.inspect(after, TokenKind.LINK).id()).isNotBlank();
+    }
+
+    @Test
+    void es256KeyFromBeforeEdDsaWhenNewestThenEd25519KeyTakesOverAndEs256TokensStillVerify() throws Exception {
+        String edToken = newLinkToken();
+        String tokenId = tokens.inspect(edToken, TokenKind.LINK).id();
+        // A database from before the switch: its newest key is ES256, and tokens it signed are alive.
+        ECKey legacy = new ECKeyGenerator(Curve.P_256).keyID("sk_legacy_" + System.nanoTime()).keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.ES256).generate();
+        Instant now = Instant.now();
+        repository.insert(new SigningKey(legacy.getKeyID(), legacy, now.minusMillis(1), now.plusSeconds(60)));
+        SignedJWT legacyToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(legacy.getKeyID())
+                .type(new JOSEObjectType(TokenKind.LINK.jwtType())).build(), SignedJWT.parse(edToken).getJWTClaimsSet());
+        legacyToken.sign(new ECDSASigner(legacy));
+
+        keys.reload();
+
+        assertThat(keys.activeKid()).isNotEqualTo(legacy.getKeyID());
+        assertThat(tokens.inspect(legacyToken.serialize(), TokenKind.LINK).id()).isEqualTo(tokenId);
+        String newToken = newLinkToken();
+        assertThat(SignedJWT.parse(newToken).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        JwtConsumer independent = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(
+                        new JsonWebKeySet(api.get("/.well-known/jwks.json").text()).getJsonWebKeys()))
+                .setExpectedAudience(TokenService.AUDIENCE)
+                .build();
+        assertThat(independent.processToClaims(legacyToken.serialize()).getJwtId()).isEqualTo(tokenId);
+        assertThat(independent.processToClaims(newToken).getJwtId()).isNotBlank();
+    }
+
+    @Test
+    void tokenWhenSignedByKeyOfAnotherAlgorithmThanItsHeaderNamesThenRefused() throws Exception {
+        String token = newLinkToken();
+        SignedJWT parsed = SignedJWT.parse(token);
+        // An ES256 signature under the active (Ed25519) key's id: the key decides the algorithm.
+        ECKey other = new ECKeyGenerator(Curve.P_256).generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.activeKid())
+                .type(parsed.getHeader().getType()).build(), parsed.getJWTClaimsSet());
+        forged.sign(new ECDSASigner(other));
+
+        assertThat(keys.verifySignature(forged.serialize())).isEmpty();
+        assertThat(keys.verifySignature(token)).isPresent();
     }
 
     @Test

@@ -141,7 +141,7 @@ class UserTokensApiTest extends ServerTest {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                        AlgorithmIdentifiers.EDDSA)
                 .setExpectedType(true, "lp-user+jwt")
                 .setExpectedAudience(TokenService.AUDIENCE)
                 .setRequireExpirationTime()

@@ -1,0 +1,70 @@
+package io.linkport.sessions;
+
+import static io.linkport.links.LinkFixtures.seedExample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linkport.testing.Api;
+import io.linkport.testing.ServerTest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class SessionLeaseHeartbeatTest extends ServerTest {
+
+    @Autowired
+    SessionEngine engine;
+
+    @Autowired
+    JdbcLeaseRepository leases;
+
+    private SessionClient loggingInSlowly(TestTenant tenant) {
+        Api.Response created = api.post("/v1/links", seedExample(), tenant.auth());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        SessionClient session = SessionClient.claim(api, "claimCode", created.json().get("claimCode").asString());
+        session.consent();
+        session.logIn("user_slow", "pass_good");
+        return session;
+    }
+
+    private OffsetDateTime leaseUntil(String linkId) {
+        return jdbc.sql("SELECT lease_until FROM links WHERE id = ?").param(linkId).query(OffsetDateTime.class).single();
+    }
+
+    @Test
+    void heartbeatWhenRunsInFlightThenTheirLeasesRenewedButNotThoseOfRunsThatDied() {
+        TestTenant tenant = newTenant("lease-heartbeat");
+        SessionClient running = loggingInSlowly(tenant);
+        // Leased to this node but no longer run by it (its run died without clearing the lease):
+        // the heartbeat must let it lapse so the sweeper fails it.
+        Api.Response created = api.post("/v1/links", seedExample(), tenant.auth());
+        SessionClient dead = SessionClient.claim(api, "claimCode", created.json().get("claimCode").asString());
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("UPDATE links SET lease_until = ? WHERE id = ?").params(soon, running.linkId()).update();
+        jdbc.sql("UPDATE links SET status = 'authenticating', lease_owner = ?, lease_until = ? WHERE id = ?")
+                .params(engine.nodeId(), soon, dead.linkId()).update();
+
+        engine.heartbeat();
+
+        assertThat(leaseUntil(running.linkId())).isAfter(soon.plusSeconds(30));
+        assertThat(leaseUntil(dead.linkId())).isEqualTo(soon);
+    }
+
+    @Test
+    void renewWhenMoreRunsThanOneStatementTakesThenAllOfTheOwnersRenewed() {
+        TestTenant tenant = newTenant("lease-batches");
+        SessionClient session = loggingInSlowly(tenant);
+        String owner = jdbc.sql("SELECT lease_owner FROM links WHERE id = ?").param(session.linkId()).query(String.class).single();
+        List<String> ids = new java.util.ArrayList<>(IntStream.range(0, JdbcLeaseRepository.BATCH + 7)
+                .mapToObj(i -> "lnk_absent_" + i).toList());
+        ids.add(session.linkId());
+
+        int renewed = leases.renew(ids, owner, java.time.Instant.now().plusSeconds(600));
+
+        assertThat(renewed).isEqualTo(1);
+        assertThat(leaseUntil(session.linkId())).isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(500));
+    }
+}
