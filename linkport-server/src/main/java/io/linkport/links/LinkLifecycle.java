@@ -210,9 +210,13 @@ public class LinkLifecycle {
         return after(link, EventType.LINK_EXPIRED, Map.of(), "link_expired", null);
     }
 
-    /** Extends the lease of a run this node owns; false when the run is no longer this node's. */
-    public boolean heartbeat(String linkId, String owner) {
-        return links.heartbeat(linkId, owner, clock.instant().plus(settings.lease()));
+    /**
+     * Extends the leases {@code owner} still holds among {@code linkIds} (the runs a node is working
+     * on), many per statement; returns how many it extended. Only the runs named are renewed, never
+     * "every link leased to this node", so a run that died without clearing its lease still lapses.
+     */
+    public int renewLeases(java.util.List<String> linkIds, String owner) {
+        return links.renewLeases(linkIds, owner, clock.instant().plus(settings.lease()));
     }
 
     List<String> lapsed(int limit) {

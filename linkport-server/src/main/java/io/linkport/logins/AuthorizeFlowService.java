@@ -3,7 +3,6 @@ package io.linkport.logins;
 import io.linkport.common.Ids;
 import io.linkport.common.Mode;
 import io.linkport.connector.AuthMethod;
-import io.linkport.connector.FailureCode;
 import io.linkport.connector.LoginResult;
 import io.linkport.events.EventLog;
 import io.linkport.events.EventType;
@@ -148,13 +147,5 @@ class AuthorizeFlowService {
             return new FlowStep.Redirect(RedirectResults.failure(flow.redirectUri(), flow.clientState(), flow.error()));
         }
         return new FlowStep.Show(flow);
-    }
-
-    static LoginResult guard(java.util.function.Supplier<LoginResult> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            return new LoginResult.Failure(FailureCode.INSTITUTION_ERROR, "The institution returned an error.");
-        }
     }
 }

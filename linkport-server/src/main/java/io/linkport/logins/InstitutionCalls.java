@@ -12,10 +12,14 @@ import io.linkport.connector.ResourceDescriptor;
 import io.linkport.providers.LoginKeys;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
+import io.linkport.sessions.ConnectorCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +28,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * The calls a saved login makes to its institution: log in again with the stored credentials or
  * renew its OAuth session, then read every resource the integration can read without arguments.
- * A connector that throws is an institution error, never a 500 for the tenant.
+ * Every call goes through the sessions' deadline-bounded {@link ConnectorCalls}: a connector that
+ * throws is an institution error and one that runs late a timeout, never a 500 or a stuck request.
  */
 @Component
 class InstitutionCalls {
@@ -32,11 +37,16 @@ class InstitutionCalls {
     private static final Logger log = LoggerFactory.getLogger(InstitutionCalls.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String TIMED_OUT = "The institution did not answer in time.";
+    private static final String INSTITUTION_ERROR = "The institution returned an error.";
+
     private final ProviderCatalog catalog;
+    private final ConnectorCalls calls;
     private final Clock clock;
 
-    InstitutionCalls(ProviderCatalog catalog, Clock clock) {
+    InstitutionCalls(ProviderCatalog catalog, ConnectorCalls calls, Clock clock) {
         this.catalog = catalog;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -65,7 +75,7 @@ class InstitutionCalls {
     LoginResult reconnect(Login login, LoginSecret secret) {
         Connector connector = provider(login.integrationId()).connector();
         ConnectorContext context = context(login, secret);
-        return guard(() -> switch (login.authMethod()) {
+        return login(context, () -> switch (login.authMethod()) {
             case CREDENTIALS -> connector.login(new io.linkport.connector.LoginRequest(secret.credentials(), context));
             case OAUTH -> connector.refresh(new io.linkport.connector.RefreshRequest(new ConnectorState(secret.session()), context));
         });
@@ -73,7 +83,8 @@ class InstitutionCalls {
 
     LoginResult answerMfa(Login login, LoginSecret secret, io.linkport.connector.MfaAnswer answer, ConnectorState pending) {
         Connector connector = provider(login.integrationId()).connector();
-        return guard(() -> connector.answerMfa(new io.linkport.connector.MfaAnswerRequest(answer, pending, context(login, secret))));
+        ConnectorContext context = context(login, secret);
+        return login(context, () -> connector.answerMfa(new io.linkport.connector.MfaAnswerRequest(answer, pending, context)));
     }
 
     /** Reads every resource that has a {@code read} action accepting empty arguments. */
@@ -91,10 +102,13 @@ class InstitutionCalls {
             ConnectorState state = current;
             OperationResult result;
             try {
-                result = provider.connector().execute(new OperationRequest(resource.name(), "read", Map.of(), state, context));
-            } catch (RuntimeException e) {
-                log.warn("Connector {} failed reading {}: {}", login.integrationId(), resource.name(), e.getClass().getName());
-                return new Reading(null, current, FailureCode.INSTITUTION_ERROR, "The institution returned an error.");
+                result = calls.call(() -> provider.connector().execute(
+                        new OperationRequest(resource.name(), "read", Map.of(), state, context)), context.deadline());
+            } catch (TimeoutException e) {
+                return new Reading(null, current, FailureCode.TIMEOUT, TIMED_OUT);
+            } catch (ExecutionException e) {
+                log.warn("Connector {} failed reading {}: {}", login.integrationId(), resource.name(), e.getCause().getClass().getName());
+                return new Reading(null, current, FailureCode.INSTITUTION_ERROR, INSTITUTION_ERROR);
             }
             if (result instanceof OperationResult.Failure failure) {
                 return new Reading(null, current, failure.code(), failure.message());
@@ -108,12 +122,18 @@ class InstitutionCalls {
         return new Reading(data, current, null, null);
     }
 
-    private LoginResult guard(java.util.function.Supplier<LoginResult> call) {
+    /**
+     * A login step (login, MFA answer, refresh, OAuth code exchange) with the context's deadline; a
+     * connector that throws or runs late is an institution error or a timeout, never a 500.
+     */
+    LoginResult login(ConnectorContext context, Callable<LoginResult> work) {
         try {
-            return call.get();
-        } catch (RuntimeException e) {
-            log.warn("Connector call failed: {}", e.getClass().getName());
-            return new LoginResult.Failure(FailureCode.INSTITUTION_ERROR, "The institution returned an error.");
+            return calls.call(work, context.deadline());
+        } catch (TimeoutException e) {
+            return new LoginResult.Failure(FailureCode.TIMEOUT, TIMED_OUT);
+        } catch (ExecutionException e) {
+            log.warn("Connector call failed: {}", e.getCause().getClass().getName());
+            return new LoginResult.Failure(FailureCode.INSTITUTION_ERROR, INSTITUTION_ERROR);
         }
     }
 }

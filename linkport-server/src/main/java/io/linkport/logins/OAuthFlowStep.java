@@ -82,10 +82,12 @@ class OAuthFlowStep {
         }
         Map<String, Map<String, String>> pending = vault.open(sealed, flow.id());
         Provider provider = calls.provider(flow.integrationId());
-        LoginResult result = AuthorizeFlowService.guard(() -> provider.connector().completeAuthorization(
-                new AuthorizationCallback(code, null, pending.get("pkce").get("verifier"), urls.resolve(CALLBACK_PATH),
-                        new ConnectorState(pending.get("state")),
-                        calls.context(flow.tenantId(), flow.integrationId(), null, provider.descriptor().sandbox()))));
+        io.linkport.connector.ConnectorContext context = calls.context(flow.tenantId(), flow.integrationId(), null,
+                provider.descriptor().sandbox());
+        // Built here, on the request thread: the callback URL comes from the request when no public URL is configured.
+        AuthorizationCallback exchange = new AuthorizationCallback(code, null, pending.get("pkce").get("verifier"),
+                urls.resolve(CALLBACK_PATH), new ConnectorState(pending.get("state")), context);
+        LoginResult result = calls.login(context, () -> provider.connector().completeAuthorization(exchange));
         return service.afterOAuth(flow, result);
     }
 

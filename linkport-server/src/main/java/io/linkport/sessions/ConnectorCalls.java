@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where sessions run: off the request thread, each connector call on its own thread with a hard
- * deadline. On JDK 21+ both pools are virtual-thread-per-task executors (found by reflection, so
+ * deadline. Saved logins (live /Authorize, the nightly refresh) call connectors through the same
+ * {@link #call}, so no caller ever waits on an institution past its deadline. On JDK 21+ both pools are virtual-thread-per-task executors (found by reflection, so
  * the server still builds and runs on 17); on 17 they are bounded platform-thread pools of
  * {@code linkport.sessions.platform-threads} runs (default 512) and as many connector calls plus
  * some for calls made outside a run. A run waiting on an institution is a parked thread, not CPU:
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * left a queue of runs waiting for a thread while the institution sat idle.
  */
 @Component
-class ConnectorCalls implements DisposableBean {
+public class ConnectorCalls implements DisposableBean {
 
     /** Calls made outside a run (beginning an OAuth authorization) share the calls pool. */
     private static final int CALLS_OUTSIDE_RUNS = 64;
@@ -46,7 +47,7 @@ class ConnectorCalls implements DisposableBean {
     }
 
     /** Calls a connector, waiting no later than {@code deadline}; a late call is interrupted and abandoned. */
-    <T> T call(Callable<T> work, Instant deadline) throws TimeoutException, ExecutionException {
+    public <T> T call(Callable<T> work, Instant deadline) throws TimeoutException, ExecutionException {
         Future<T> future = calls.submit(work);
         long waitMillis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
         try {

@@ -61,10 +61,9 @@ class SessionEngine {
     private final ApplicationEventPublisher publisher;
     private final LinkSettings settings;
     private final JsonMapper json;
-    private final JdbcLeaseRepository leases;
 
     SessionEngine(ConnectorCalls calls, LinkLifecycle lifecycle, ProviderCatalog catalog, OperationRunner operations,
-                  ApplicationEventPublisher publisher, LinkSettings settings, JsonMapper json, JdbcLeaseRepository leases) {
+                  ApplicationEventPublisher publisher, LinkSettings settings, JsonMapper json) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.catalog = catalog;
@@ -72,7 +71,6 @@ class SessionEngine {
         this.publisher = publisher;
         this.settings = settings;
         this.json = json;
-        this.leases = leases;
     }
 
     /** The id this node leases runs under. */
@@ -241,7 +239,7 @@ class SessionEngine {
     void heartbeat() {
         List<String> running = new ArrayList<>(inFlight);
         if (!running.isEmpty()) {
-            int renewed = leases.renew(running, nodeId, Instant.now().plus(settings.lease()));
+            int renewed = lifecycle.renewLeases(running, nodeId);
             log.debug("Renewed {} of {} leases", renewed, running.size());
         }
     }

@@ -28,6 +28,7 @@ class OAuthRefreshRotationTest extends ServerTest {
         Api.Response back = api.get(decided.header("Location"));
         assertThat(back.status()).as(back.text()).isEqualTo(303);
         String loginId = LoginFlows.query(back.header("Location")).get("loginId");
+        assertThat(loginId).as(back.header("Location")).isNotNull();
         assertThat(loginId).startsWith("login_");
         String sealed0 = secret(loginId);
 

@@ -19,7 +19,7 @@ class SessionLeaseHeartbeatTest extends ServerTest {
     SessionEngine engine;
 
     @Autowired
-    JdbcLeaseRepository leases;
+    io.linkport.links.LinkLifecycle lifecycle;
 
     private SessionClient loggingInSlowly(TestTenant tenant) {
         Api.Response created = api.post("/v1/links", seedExample(), tenant.auth());
@@ -58,13 +58,16 @@ class SessionLeaseHeartbeatTest extends ServerTest {
         TestTenant tenant = newTenant("lease-batches");
         SessionClient session = loggingInSlowly(tenant);
         String owner = jdbc.sql("SELECT lease_owner FROM links WHERE id = ?").param(session.linkId()).query(String.class).single();
-        List<String> ids = new java.util.ArrayList<>(IntStream.range(0, JdbcLeaseRepository.BATCH + 7)
+        List<String> ids = new java.util.ArrayList<>(IntStream.range(0, 500 + 7)
                 .mapToObj(i -> "lnk_absent_" + i).toList());
         ids.add(session.linkId());
 
-        int renewed = leases.renew(ids, owner, java.time.Instant.now().plusSeconds(600));
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("UPDATE links SET lease_until = ? WHERE id = ?").params(soon, session.linkId()).update();
+
+        int renewed = lifecycle.renewLeases(ids, owner);
 
         assertThat(renewed).isEqualTo(1);
-        assertThat(leaseUntil(session.linkId())).isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(500));
+        assertThat(leaseUntil(session.linkId())).isAfter(soon.plusSeconds(30));
     }
 }
