@@ -7,8 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +30,7 @@ class JdbcWebhookEndpointRepository {
     private static final String FIND = "SELECT " + COLUMNS
             + " FROM webhook_endpoints WHERE id = ? AND tenant_id = ? AND mode = ? AND deleted_at IS NULL";
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = ? AND deleted_at IS NULL";
+    private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id IN (:ids) AND deleted_at IS NULL";
     private static final String LIST = "SELECT " + COLUMNS
             + " FROM webhook_endpoints WHERE tenant_id = ? AND mode = ? AND deleted_at IS NULL ORDER BY created_at, id";
     private static final String LIST_ENABLED = "SELECT " + COLUMNS
@@ -46,9 +52,12 @@ class JdbcWebhookEndpointRepository {
             WHERE id = ? AND enabled = TRUE AND deleted_at IS NULL""";
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batches; this one shares its connection and transaction.
+    private final JdbcTemplate batches;
 
-    JdbcWebhookEndpointRepository(JdbcClient jdbc) {
+    JdbcWebhookEndpointRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     void insert(WebhookEndpoint e) {
@@ -62,6 +71,17 @@ class JdbcWebhookEndpointRepository {
 
     Optional<WebhookEndpoint> findById(String id) {
         return jdbc.sql(FIND_BY_ID).params(id).query(JdbcWebhookEndpointRepository::map).optional();
+    }
+
+    /** The endpoints that still exist among {@code ids}, by id. */
+    Map<String, WebhookEndpoint> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, WebhookEndpoint> found = new HashMap<>();
+        jdbc.sql(FIND_BY_IDS).param("ids", ids).query(JdbcWebhookEndpointRepository::map).list()
+                .forEach(endpoint -> found.put(endpoint.id(), endpoint));
+        return found;
     }
 
     List<WebhookEndpoint> list(String tenantId, Mode mode) {
@@ -91,6 +111,11 @@ class JdbcWebhookEndpointRepository {
 
     void markHealthy(String id) {
         jdbc.sql(MARK_HEALTHY).params(id).update();
+    }
+
+    /** {@link #markHealthy} for many endpoints in one batch, in id order. */
+    void markHealthy(Collection<String> ids) {
+        batches.batchUpdate(MARK_HEALTHY, new TreeSet<>(ids).stream().map(id -> new Object[] {id}).toList());
     }
 
     /** True for the one caller that actually disabled it, so only one event is emitted. */
