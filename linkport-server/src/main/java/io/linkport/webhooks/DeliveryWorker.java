@@ -61,8 +61,9 @@ class DeliveryWorker implements AutoCloseable {
     /**
      * One attempt of a delivery this node has claimed; {@code endpoint} is its endpoint as read right
      * after the claim (empty when it was deleted, or when the delivery goes to a link's own callback URL).
+     * {@code answered} runs once the receiver has answered (or failed to), before the outcome is recorded.
      */
-    void deliver(WebhookDelivery delivery, Optional<WebhookEndpoint> endpoint, String node) {
+    void deliver(WebhookDelivery delivery, Optional<WebhookEndpoint> endpoint, String node, Runnable answered) {
         Instant started = clock.instant();
         if (delivery.endpointId() != null && (endpoint.isEmpty() || !endpoint.get().enabled())) {
             deliveries.finish(delivery, node, WebhookDelivery.CANCELED, false, null, null,
@@ -80,6 +81,7 @@ class DeliveryWorker implements AutoCloseable {
         headers.put("webhook-signature", WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()));
         SafeHttpClient client = urlPolicy.forMode(delivery.mode()).strict() ? strictClient : sandboxClient;
         SafeHttpClient.Result result = client.post(url, headers, delivery.payload());
+        answered.run();
         if (result.success()) {
             // the common case: committed together with other workers' successes (one commit for many)
             successes.record(new JdbcDeliveryRepository.SucceededAttempt(delivery, node, result.status()),

@@ -33,8 +33,9 @@ class JdbcWebhookEndpointRepository {
     private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id IN (:ids) AND deleted_at IS NULL";
     private static final String LIST = "SELECT " + COLUMNS
             + " FROM webhook_endpoints WHERE tenant_id = ? AND mode = ? AND deleted_at IS NULL ORDER BY created_at, id";
-    private static final String LIST_ENABLED = "SELECT " + COLUMNS
-            + " FROM webhook_endpoints WHERE tenant_id = ? AND mode = ? AND enabled = TRUE AND deleted_at IS NULL";
+    private static final String SUBSCRIPTIONS = """
+            SELECT id, url, event_types FROM webhook_endpoints
+            WHERE tenant_id = ? AND mode = ? AND enabled = TRUE AND deleted_at IS NULL""";
     private static final String UPDATE = """
             UPDATE webhook_endpoints SET url = ?, description = ?, event_types = ?, enabled = ?, disabled_reason = ?,
                    failing_since = ?, updated_at = ?
@@ -88,8 +89,11 @@ class JdbcWebhookEndpointRepository {
         return jdbc.sql(LIST).params(tenantId, mode.name()).query(JdbcWebhookEndpointRepository::map).list();
     }
 
-    List<WebhookEndpoint> listEnabled(String tenantId, Mode mode) {
-        return jdbc.sql(LIST_ENABLED).params(tenantId, mode.name()).query(JdbcWebhookEndpointRepository::map).list();
+    /** The tenant's enabled endpoints in this mode, as the outbox needs them. */
+    List<Subscription> subscriptions(String tenantId, Mode mode) {
+        return jdbc.sql(SUBSCRIPTIONS).params(tenantId, mode.name())
+                .query((rs, row) -> new Subscription(rs.getString("id"), rs.getString("url"), eventTypes(rs.getString("event_types"))))
+                .list();
     }
 
     void update(WebhookEndpoint e) {
@@ -133,12 +137,14 @@ class JdbcWebhookEndpointRepository {
     }
 
     private static WebhookEndpoint map(ResultSet rs, int row) throws SQLException {
-        String types = rs.getString("event_types");
         return new WebhookEndpoint(rs.getString("id"), rs.getString("tenant_id"), Mode.valueOf(rs.getString("mode")),
-                rs.getString("url"), rs.getString("description"),
-                types.isEmpty() ? List.of() : Arrays.asList(types.split(",")), rs.getBoolean("enabled"),
+                rs.getString("url"), rs.getString("description"), eventTypes(rs.getString("event_types")), rs.getBoolean("enabled"),
                 rs.getString("disabled_reason"), rs.getString("secret_encrypted"), rs.getString("previous_secret_encrypted"),
                 instant(rs, "previous_expires_at"), instant(rs, "failing_since"), instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    private static List<String> eventTypes(String stored) {
+        return stored.isEmpty() ? List.of() : Arrays.asList(stored.split(","));
     }
 }

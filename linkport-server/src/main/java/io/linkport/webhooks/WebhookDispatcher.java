@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * PostgreSQL alike — then hands each to a worker (virtual threads on JDK 21+, a bounded pool on 17). A claimed row is invisible to other
  * nodes until its lease expires, which happens only if this node dies mid-attempt: then another
  * node (or this one, restarted) sends it again with the same {@code webhook-id}. In-flight work
- * is capped per node and per destination; a saturated destination's rows are left for later
+ * is capped per node (until the outcome is recorded) and per destination (until the receiver
+ * has answered); a saturated destination's rows are left for later
  * (or for other nodes) instead of blocking everyone else's. The loop polls every
  * {@code poll-interval} when idle and is woken at once by a local commit or a finished attempt.
  */
@@ -165,14 +167,24 @@ class WebhookDispatcher implements SmartLifecycle {
         }
         for (WebhookDelivery delivery : won) {
             Optional<WebhookEndpoint> endpoint = Optional.ofNullable(delivery.endpointId()).map(endpoints::get);
+            AtomicBoolean destinationFreed = new AtomicBoolean();
+            // The destination's cap counts requests the receiver is handling: once it has answered,
+            // its slot goes to the next delivery while this one's outcome is being recorded.
+            Runnable freeDestination = () -> {
+                if (destinationFreed.compareAndSet(false, true)) {
+                    counter(delivery).decrementAndGet();
+                    wake();
+                }
+            };
             executor.execute(() -> {
                 try {
-                    worker.deliver(delivery, endpoint, node);
+                    worker.deliver(delivery, endpoint, node, freeDestination);
                 } catch (RuntimeException e) {
                     // the lease expires and the attempt is made again; nothing is lost
                     log.warn("Webhook delivery {} failed unexpectedly", delivery.id(), e);
                 } finally {
-                    release(delivery);
+                    freeDestination.run();
+                    slots.release();
                     wake();
                 }
             });
