@@ -76,8 +76,12 @@ class SuccessRecorder {
                 return finished;
             });
             batch.forEach(q -> q.done().complete(recorded.contains(q.success().delivery().id())));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // every drained success must complete, or its worker would wait for a write that never comes
             batch.forEach(q -> q.done().completeExceptionally(e));
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
