@@ -2,6 +2,7 @@ package io.linkport.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,9 @@ public class MasterKeyCipher {
     private static final Logger log = LoggerFactory.getLogger(MasterKeyCipher.class);
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String AES_GCM = "AES/GCM/NoPadding";
+    // Resolved once: looking the provider up again on every call was a visible share of a request's CPU.
+    private static final Provider PROVIDER = provider();
 
     private final String currentKeyId;
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
@@ -54,6 +58,14 @@ public class MasterKeyCipher {
         }
     }
 
+    private static Provider provider() {
+        try {
+            return Cipher.getInstance(AES_GCM).getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JDK has no " + AES_GCM, e);
+        }
+    }
+
     private static SecretKeySpec key(String base64) {
         byte[] raw = Base64.getDecoder().decode(base64.trim());
         if (raw.length != 32) {
@@ -69,7 +81,7 @@ public class MasterKeyCipher {
     public String encrypt(String plaintext, String associatedData) {
         byte[] iv = Ids.randomBytes(IV_BYTES);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(AES_GCM, PROVIDER);
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -93,7 +105,7 @@ public class MasterKeyCipher {
         }
         byte[] in = Base64.getDecoder().decode(parts[2]);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(AES_GCM, PROVIDER);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);

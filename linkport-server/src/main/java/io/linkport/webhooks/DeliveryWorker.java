@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Makes one attempt of one claimed delivery: picks the destination and its secrets, signs per
  * Standard Webhooks, posts through the {@link SafeHttpClient}, and records the attempt and the
  * delivery's next state in one transaction — together with the operational event, when the
- * attempt exhausts the schedule or disables the endpoint.
+ * attempt exhausts the schedule or disables the endpoint. Successes, the bulk of the traffic, are
+ * recorded through the {@link SuccessRecorder}, many to a commit.
  */
 @Component
 class DeliveryWorker implements AutoCloseable {
@@ -36,11 +37,14 @@ class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final SafeHttpClient strictClient;
     private final SafeHttpClient sandboxClient;
+    private final SuccessRecorder successes;
 
     DeliveryWorker(JdbcDeliveryRepository deliveries, JdbcWebhookEndpointRepository endpoints,
                    WebhookEndpointService endpointService, LinkWebhookSecretService linkSecrets, WebhookUrlPolicy urlPolicy,
-                   EventLog eventLog, TransactionTemplate tx, WebhookProperties properties, Clock clock) {
+                   EventLog eventLog, TransactionTemplate tx, WebhookProperties properties, Clock clock,
+                   SuccessRecorder successes) {
         this.deliveries = deliveries;
+        this.successes = successes;
         this.endpoints = endpoints;
         this.endpointService = endpointService;
         this.linkSecrets = linkSecrets;
@@ -54,9 +58,13 @@ class DeliveryWorker implements AutoCloseable {
         this.sandboxClient = SafeHttpClient.create(AddressPolicy.SANDBOX, properties.requestTimeout(), properties.maxConcurrency());
     }
 
-    void deliver(WebhookDelivery delivery, String node) {
+    /**
+     * One attempt of a delivery this node has claimed; {@code endpoint} is its endpoint as read right
+     * after the claim (empty when it was deleted, or when the delivery goes to a link's own callback URL).
+     * {@code answered} runs once the receiver has answered (or failed to), before the outcome is recorded.
+     */
+    void deliver(WebhookDelivery delivery, Optional<WebhookEndpoint> endpoint, String node, Runnable answered) {
         Instant started = clock.instant();
-        Optional<WebhookEndpoint> endpoint = Optional.ofNullable(delivery.endpointId()).flatMap(endpoints::findById);
         if (delivery.endpointId() != null && (endpoint.isEmpty() || !endpoint.get().enabled())) {
             deliveries.finish(delivery, node, WebhookDelivery.CANCELED, false, null, null,
                     endpoint.isEmpty() ? "endpoint deleted" : "endpoint disabled", started);
@@ -73,23 +81,28 @@ class DeliveryWorker implements AutoCloseable {
         headers.put("webhook-signature", WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()));
         SafeHttpClient client = urlPolicy.forMode(delivery.mode()).strict() ? strictClient : sandboxClient;
         SafeHttpClient.Result result = client.post(url, headers, delivery.payload());
-        tx.executeWithoutResult(status -> record(delivery, endpoint.orElse(null), node, started, result));
-    }
-
-    private void record(WebhookDelivery delivery, WebhookEndpoint endpoint, String node, Instant started,
-                        SafeHttpClient.Result result) {
-        int number = delivery.attemptCount() + 1;
-        deliveries.insertAttempt(new DeliveryAttempt(Ids.prefixed("wha_"), delivery.id(), number, node, started,
-                result.durationMillis(), result.status(), result.success(), result.excerpt(), result.error()));
-        Instant now = clock.instant();
-        String error = result.error() != null ? result.error() : result.success() ? null : "HTTP " + result.status();
+        answered.run();
         if (result.success()) {
-            if (deliveries.finish(delivery, node, WebhookDelivery.SUCCEEDED, true, null, result.status(), null, now)
-                    && endpoint != null) {
-                endpoints.markHealthy(endpoint.id());
-            }
+            // the common case: committed together with other workers' successes (one commit for many)
+            successes.record(new JdbcDeliveryRepository.SucceededAttempt(delivery, node, result.status()),
+                    attempt(delivery, node, started, result));
             return;
         }
+        tx.executeWithoutResult(status -> recordFailure(delivery, endpoint.orElse(null), node, started, result));
+    }
+
+    private static DeliveryAttempt attempt(WebhookDelivery delivery, String node, Instant started, SafeHttpClient.Result result) {
+        return new DeliveryAttempt(Ids.prefixed("wha_"), delivery.id(), delivery.attemptCount() + 1, node, started,
+                result.durationMillis(), result.status(), result.success(), result.excerpt(), result.error());
+    }
+
+    /** A failed attempt: retry later, fail for good, or disable the endpoint. */
+    private void recordFailure(WebhookDelivery delivery, WebhookEndpoint endpoint, String node, Instant started,
+                        SafeHttpClient.Result result) {
+        int number = delivery.attemptCount() + 1;
+        deliveries.insertAttempt(attempt(delivery, node, started, result));
+        Instant now = clock.instant();
+        String error = result.error() != null ? result.error() : "HTTP " + result.status();
         if (endpoint != null && Integer.valueOf(410).equals(result.status())) {
             deliveries.finish(delivery, node, WebhookDelivery.FAILED, true, null, result.status(), error, now);
             disable(endpoint, "receiver answered 410 Gone", now);

@@ -7,11 +7,17 @@ import io.linkport.common.Mode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class JdbcDeliveryRepository {
@@ -53,9 +59,12 @@ class JdbcDeliveryRepository {
             FROM webhook_attempts WHERE delivery_id = ? ORDER BY started_at, attempt_number""";
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batches; these go through the same connection and transaction.
+    private final JdbcTemplate batches;
 
-    JdbcDeliveryRepository(JdbcClient jdbc) {
+    JdbcDeliveryRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     void insert(WebhookDelivery d) {
@@ -73,6 +82,61 @@ class JdbcDeliveryRepository {
     /** True when this node now holds the lease for this attempt; at most one node can get true. */
     boolean claim(WebhookDelivery d, String owner, Instant leaseUntil, Instant now) {
         return jdbc.sql(CLAIM).params(owner, at(leaseUntil), d.id(), d.attemptCount(), at(now)).update() == 1;
+    }
+
+    /**
+     * Claims many candidates in one transaction (one commit, one round trip for the batch): each row
+     * is still taken by its own conditional UPDATE, so at most one node wins it. Rows are locked in
+     * id order, so two nodes claiming overlapping batches wait for each other instead of deadlocking.
+     * Returns the candidates this node won.
+     */
+    @Transactional
+    List<WebhookDelivery> claimAll(List<WebhookDelivery> candidates, String owner, Instant leaseUntil, Instant now) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<WebhookDelivery> ordered = new ArrayList<>(candidates);
+        ordered.sort(Comparator.comparing(WebhookDelivery::id));
+        List<Object[]> rows = new ArrayList<>(ordered.size());
+        for (WebhookDelivery d : ordered) {
+            rows.add(new Object[] {owner, at(leaseUntil), d.id(), d.attemptCount(), at(now)});
+        }
+        int[] updated = batches.batchUpdate(CLAIM, rows);
+        List<WebhookDelivery> won = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            if (updated[i] == 1) {
+                won.add(ordered.get(i));
+            }
+        }
+        return won;
+    }
+
+    void insertAttempts(List<DeliveryAttempt> attempts) {
+        batches.batchUpdate(INSERT_ATTEMPT, attempts.stream().map(a -> new Object[] {a.id(), a.deliveryId(), a.attemptNumber(),
+                a.node(), at(a.startedAt()), a.durationMs(), a.statusCode(), a.success(), a.responseExcerpt(), a.error()}).toList());
+    }
+
+    /**
+     * Marks many deliveries succeeded, each unless its lease was lost (as {@link #finish}); in id
+     * order, like {@link #claimAll}. Returns the ids whose outcome this node recorded.
+     */
+    Set<String> finishSucceeded(List<SucceededAttempt> succeeded, Instant completedAt) {
+        List<SucceededAttempt> ordered = new ArrayList<>(succeeded);
+        ordered.sort(Comparator.comparing(s -> s.delivery().id()));
+        int[] updated = batches.batchUpdate(FINISH, ordered.stream().map(s -> new Object[] {WebhookDelivery.SUCCEEDED, 1,
+                at(s.delivery().nextAttemptAt()), s.statusCode(), null, at(completedAt), s.delivery().id(), s.owner(),
+                s.delivery().attemptCount()}).toList());
+        Set<String> recorded = new HashSet<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (updated[i] == 1) {
+                recorded.add(ordered.get(i).delivery().id());
+            }
+        }
+        return recorded;
+    }
+
+    /** A delivery whose attempt by {@code owner} was answered 2xx. */
+    record SucceededAttempt(WebhookDelivery delivery, String owner, int statusCode) {
     }
 
     /** Records the outcome, unless the lease was lost (then the node that holds it now decides). */

@@ -7,8 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +30,12 @@ class JdbcWebhookEndpointRepository {
     private static final String FIND = "SELECT " + COLUMNS
             + " FROM webhook_endpoints WHERE id = ? AND tenant_id = ? AND mode = ? AND deleted_at IS NULL";
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = ? AND deleted_at IS NULL";
+    private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id IN (:ids) AND deleted_at IS NULL";
     private static final String LIST = "SELECT " + COLUMNS
             + " FROM webhook_endpoints WHERE tenant_id = ? AND mode = ? AND deleted_at IS NULL ORDER BY created_at, id";
-    private static final String LIST_ENABLED = "SELECT " + COLUMNS
-            + " FROM webhook_endpoints WHERE tenant_id = ? AND mode = ? AND enabled = TRUE AND deleted_at IS NULL";
+    private static final String SUBSCRIPTIONS = """
+            SELECT id, url, event_types FROM webhook_endpoints
+            WHERE tenant_id = ? AND mode = ? AND enabled = TRUE AND deleted_at IS NULL""";
     private static final String UPDATE = """
             UPDATE webhook_endpoints SET url = ?, description = ?, event_types = ?, enabled = ?, disabled_reason = ?,
                    failing_since = ?, updated_at = ?
@@ -46,9 +53,12 @@ class JdbcWebhookEndpointRepository {
             WHERE id = ? AND enabled = TRUE AND deleted_at IS NULL""";
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batches; this one shares its connection and transaction.
+    private final JdbcTemplate batches;
 
-    JdbcWebhookEndpointRepository(JdbcClient jdbc) {
+    JdbcWebhookEndpointRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     void insert(WebhookEndpoint e) {
@@ -64,12 +74,26 @@ class JdbcWebhookEndpointRepository {
         return jdbc.sql(FIND_BY_ID).params(id).query(JdbcWebhookEndpointRepository::map).optional();
     }
 
+    /** The endpoints that still exist among {@code ids}, by id. */
+    Map<String, WebhookEndpoint> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, WebhookEndpoint> found = new HashMap<>();
+        jdbc.sql(FIND_BY_IDS).param("ids", ids).query(JdbcWebhookEndpointRepository::map).list()
+                .forEach(endpoint -> found.put(endpoint.id(), endpoint));
+        return found;
+    }
+
     List<WebhookEndpoint> list(String tenantId, Mode mode) {
         return jdbc.sql(LIST).params(tenantId, mode.name()).query(JdbcWebhookEndpointRepository::map).list();
     }
 
-    List<WebhookEndpoint> listEnabled(String tenantId, Mode mode) {
-        return jdbc.sql(LIST_ENABLED).params(tenantId, mode.name()).query(JdbcWebhookEndpointRepository::map).list();
+    /** The tenant's enabled endpoints in this mode, as the outbox needs them. */
+    List<Subscription> subscriptions(String tenantId, Mode mode) {
+        return jdbc.sql(SUBSCRIPTIONS).params(tenantId, mode.name())
+                .query((rs, row) -> new Subscription(rs.getString("id"), rs.getString("url"), eventTypes(rs.getString("event_types"))))
+                .list();
     }
 
     void update(WebhookEndpoint e) {
@@ -93,6 +117,11 @@ class JdbcWebhookEndpointRepository {
         jdbc.sql(MARK_HEALTHY).params(id).update();
     }
 
+    /** {@link #markHealthy} for many endpoints in one batch, in id order. */
+    void markHealthy(Collection<String> ids) {
+        batches.batchUpdate(MARK_HEALTHY, new TreeSet<>(ids).stream().map(id -> new Object[] {id}).toList());
+    }
+
     /** True for the one caller that actually disabled it, so only one event is emitted. */
     boolean disable(String id, String reason, Instant now) {
         return jdbc.sql(DISABLE).params(reason, at(now), id).update() == 1;
@@ -108,12 +137,14 @@ class JdbcWebhookEndpointRepository {
     }
 
     private static WebhookEndpoint map(ResultSet rs, int row) throws SQLException {
-        String types = rs.getString("event_types");
         return new WebhookEndpoint(rs.getString("id"), rs.getString("tenant_id"), Mode.valueOf(rs.getString("mode")),
-                rs.getString("url"), rs.getString("description"),
-                types.isEmpty() ? List.of() : Arrays.asList(types.split(",")), rs.getBoolean("enabled"),
+                rs.getString("url"), rs.getString("description"), eventTypes(rs.getString("event_types")), rs.getBoolean("enabled"),
                 rs.getString("disabled_reason"), rs.getString("secret_encrypted"), rs.getString("previous_secret_encrypted"),
                 instant(rs, "previous_expires_at"), instant(rs, "failing_since"), instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    private static List<String> eventTypes(String stored) {
+        return stored.isEmpty() ? List.of() : Arrays.asList(stored.split(","));
     }
 }

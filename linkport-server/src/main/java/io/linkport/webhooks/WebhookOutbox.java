@@ -44,18 +44,20 @@ class WebhookOutbox {
     @EventListener
     void enqueue(EventAppended appended) {
         Event event = appended.event();
-        String payload = json.writeValueAsString(event.envelope());
         Instant now = clock.instant();
         Object concerned = event.data().get("endpointId");
-        for (WebhookEndpoint endpoint : endpoints.listEnabled(event.tenantId(), event.mode())) {
+        String payload = null;  // serialized only when the event goes somewhere: most tenants' events go nowhere
+        for (Subscription subscription : endpoints.subscriptions(event.tenantId(), event.mode())) {
             boolean wanted = event.type() == EventType.WEBHOOK_TEST
-                    ? endpoint.id().equals(concerned)
-                    : endpoint.accepts(event.type().name()) && !endpoint.id().equals(concerned);
+                    ? subscription.endpointId().equals(concerned)
+                    : subscription.accepts(event.type().name()) && !subscription.endpointId().equals(concerned);
             if (wanted) {
-                deliveries.insert(delivery(event, endpoint.id(), endpoint.url(), payload, now));
+                payload = payload != null ? payload : json.writeValueAsString(event.envelope());
+                deliveries.insert(delivery(event, subscription.endpointId(), subscription.url(), payload, now));
             }
         }
         if (event.callbackUrl() != null && !OPERATIONAL.contains(event.type())) {
+            payload = payload != null ? payload : json.writeValueAsString(event.envelope());
             deliveries.insert(delivery(event, null, event.callbackUrl(), payload, now));
         }
     }
