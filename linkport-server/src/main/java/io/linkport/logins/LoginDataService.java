@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class LoginDataService {
 
-    static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final JdbcLoginDataRepository data;

@@ -1,16 +1,11 @@
 package io.linkport.logins;
 
 import io.linkport.connector.AuthMethod;
-import io.linkport.events.EventAppended;
-import io.linkport.events.EventType;
-import io.linkport.links.Link;
-import io.linkport.links.LinkLifecycle;
-import io.linkport.links.LinkService;
-import io.linkport.links.LinkStatus;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import io.linkport.sessions.LoginChallenged;
 import io.linkport.sessions.LoginSucceeded;
+import io.linkport.sessions.RunCompleted;
 import io.linkport.tokens.IssuedToken;
 import io.linkport.tokens.TokenKind;
 import io.linkport.tokens.TokenService;
@@ -22,12 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Saves the logins made in the hosted widget: when a session opened for a saved login (a flow's
@@ -44,22 +34,16 @@ class SessionLogins {
     private final AuthorizeFlowService flows;
     private final TokenService tokens;
     private final ProviderCatalog catalog;
-    private final LinkLifecycle lifecycle;
-    private final LinkService links;
     private final LoginService logins;
     private final TransactionTemplate tx;
-    private final JsonMapper json;
 
-    SessionLogins(AuthorizeFlowService flows, TokenService tokens, ProviderCatalog catalog, LinkLifecycle lifecycle,
-                  LinkService links, LoginService logins, TransactionTemplate tx, JsonMapper json) {
+    SessionLogins(AuthorizeFlowService flows, TokenService tokens, ProviderCatalog catalog, LoginService logins,
+                  TransactionTemplate tx) {
         this.flows = flows;
         this.tokens = tokens;
         this.catalog = catalog;
-        this.lifecycle = lifecycle;
-        this.links = links;
         this.logins = logins;
         this.tx = tx;
-        this.json = json;
     }
 
     /** Runs on the session's thread right after LOGIN_SUCCEEDED committed, before the reads start. */
@@ -81,7 +65,6 @@ class SessionLogins {
         }
     }
 
-    /** After the completing transaction committed, in a transaction of its own. */
     /**
      * The institution asked for MFA: what the user typed is kept sealed on the flow until the login
      * succeeds (then it moves into the login) or the flow ends or expires (then it is dropped).
@@ -101,21 +84,22 @@ class SessionLogins {
         }
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void linkCompleted(EventAppended appended) {
-        if (appended.event().type() != EventType.LINK_COMPLETED || appended.event().linkId() == null) {
-            return;
+    /** The run's reads become the saved login's first cached data (on the run's thread, after LINK_COMPLETED). */
+    @EventListener
+    void runCompleted(RunCompleted run) {
+        try {
+            flows.findByLink(run.linkId()).filter(f -> f.loginId() != null).ifPresent(flow -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                run.reads().forEach(data::putAll);
+                tx.executeWithoutResult(s -> {
+                    Login saved = logins.get(flow.tenantId(), flow.loginId());
+                    logins.storeSnapshot(saved.id(), data);
+                    logins.markRefreshed(saved);
+                });
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not keep the data of link {} for its saved login: {}", run.linkId(), e.getClass().getName());
         }
-        flows.findByLink(appended.event().linkId()).filter(f -> f.loginId() != null).ifPresent(flow -> {
-            Link link = lifecycle.find(flow.linkId()).filter(l -> l.status() == LinkStatus.COMPLETED).orElse(null);
-            JsonNode result = link == null ? null : links.result(link).orElse(null);
-            if (result != null) {
-                Login saved = logins.get(flow.tenantId(), flow.loginId());
-                logins.storeSnapshot(saved.id(), snapshot(link, result));
-                logins.markRefreshed(saved);
-            }
-        });
     }
 
     /** A user who walked away during MFA leaves sealed credentials on an expired flow: drop them. */
@@ -154,16 +138,5 @@ class SessionLogins {
             flows.attachLink(opened, linkId);
             return flows.reload(opened);
         }));
-    }
-
-    /** The link's result in the shape /Authorize caches: every read's data, merged by resource key. */
-    private Map<String, Object> snapshot(Link link, JsonNode result) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        if (link.operations().size() == 1) {
-            data.putAll(json.convertValue(result, LoginDataService.MAP));
-        } else {
-            result.path("operations").forEach(op -> data.putAll(json.convertValue(op.path("data"), LoginDataService.MAP)));
-        }
-        return data;
     }
 }

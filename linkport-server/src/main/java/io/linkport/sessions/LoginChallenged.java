@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Published (synchronously, on the run's thread, after the MFA challenge is committed) when a
+ * Published (synchronously, on the run's thread, just before the MFA challenge is committed) when a
  * login with credentials must answer MFA first: the seam that lets a saved login keep what the
  * user typed until the login succeeds. {@code credentials} is handed out only to a listener that asks.
  */

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -48,15 +49,17 @@ class OperationRunner {
     private final ProviderCatalog catalog;
     private final LinkSettings settings;
     private final JsonMapper json;
+    private final ApplicationEventPublisher publisher;
 
     OperationRunner(ConnectorCalls calls, LinkLifecycle lifecycle, LinkService links, ProviderCatalog catalog,
-                    LinkSettings settings, JsonMapper json) {
+                    LinkSettings settings, JsonMapper json, ApplicationEventPublisher publisher) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.links = links;
         this.catalog = catalog;
         this.settings = settings;
         this.json = json;
+        this.publisher = publisher;
     }
 
     void run(Link running, Provider provider, ConnectorState session, String loginKey) {
@@ -111,7 +114,15 @@ class OperationRunner {
                 return;
             }
         }
-        lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs)));
+        if (lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs))).isPresent()) {
+            List<Map<String, Object>> reads = new ArrayList<>();
+            for (int i = 0; i < operations.size(); i++) {
+                if (operations.get(i).action().equals("read")) {
+                    reads.add(outputs.get(i));
+                }
+            }
+            publisher.publishEvent(new RunCompleted(running.id(), reads));
+        }
     }
 
     /** Seed 002: one operation → its data, flat; several → {@code {"operations":[{resource, action, data}]}}. */

@@ -148,12 +148,13 @@ class SessionEngine {
                     link.userId(), link.endUserId(), link.linkTokenId(), success.accountId(), credentials, success.session()));
             operations.run(running.get(), provider, success.session(), loginKey);
         } else if (result instanceof LoginResult.MfaRequired mfa) {
-            lifecycle.mfaRequired(link, json.writeValueAsString(mfa.challenge()), writePending(loginKey, mfa.pending()),
-                    null, link.mfaAttemptsLeft(), mfa.challenge().type().name());
             if (retry == null) {
+                // Before the challenge is visible: an answer may arrive, and succeed, right after it commits.
                 publisher.publishEvent(new LoginChallenged(link.id(), link.tenantId(), link.mode(), link.integrationId(),
                         link.endUserId(), link.linkTokenId(), credentials));
             }
+            lifecycle.mfaRequired(link, json.writeValueAsString(mfa.challenge()), writePending(loginKey, mfa.pending()),
+                    null, link.mfaAttemptsLeft(), mfa.challenge().type().name());
         } else if (result instanceof LoginResult.Failure failure) {
             failed(link, failure, retry);
         }
