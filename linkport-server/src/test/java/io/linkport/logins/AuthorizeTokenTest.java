@@ -120,6 +120,29 @@ class AuthorizeTokenTest extends ServerTest {
     }
 
     @Test
+    void sessionsWhenAuthorizeTokenForgedOrOfAnotherKindOrSentWithAnotherClaimThenRefusedAndNothingCreated() {
+        TestTenant tenant = newTenant("sdk bad authorize token");
+        String linkToken = api.post("/v1/link_tokens", Map.of("org_name", "Acme", "required_jobs", java.util.List.of("income"),
+                "end_user_id", "u1"), tenant.auth()).json().get("data").get("token").asString();
+
+        Api.Response forged = api.post("/v1/sessions", Map.of("authorizeToken", "eyJhbGciOiJFZERTQSJ9.e30.c2ln"));
+        Api.Response wrongKind = api.post("/v1/sessions", Map.of("authorizeToken", linkToken));
+        Api.Response two = api.post("/v1/sessions", Map.of("authorizeToken", token(tenant), "claimCode", "clm_x"));
+        Api.Response empty = api.post("/v1/sessions", Map.of("authorizeToken", ""));
+
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().has("error")).isTrue();
+        assertThat(wrongKind.status()).isEqualTo(401);
+        assertThat(two.status()).isEqualTo(400);
+        assertThat(two.json().get("issues").toString()).contains("exactly one of");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM links WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM authorize_flows WHERE tenant_id = ?").param(tenant.id()).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void sdkWithAuthorizeTokenThenSessionSavesLoginOnceAndTokenCannotOpenAnother() {
         TestTenant tenant = newTenant("sdk authorize token");
         String token = token(tenant);
