@@ -1,18 +1,16 @@
 package io.linkport.logins;
 
-import io.linkport.events.EventLog;
-import io.linkport.events.EventType;
 import io.linkport.tenants.ApiCaller;
 import io.linkport.tenants.ApiKeyService;
 import io.linkport.tokens.IssuedToken;
 import io.linkport.tokens.SignedToken;
 import io.linkport.tokens.TokenKind;
+import io.linkport.tokens.TokenRejections;
 import io.linkport.tokens.TokenService;
 import io.linkport.web.ApiException;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,14 +24,12 @@ public class AuthorizeTokenService {
 
     private final TokenService tokens;
     private final ApiKeyService keys;
-    private final EventLog events;
-    private final TransactionTemplate tx;
+    private final TokenRejections rejections;
 
-    AuthorizeTokenService(TokenService tokens, ApiKeyService keys, EventLog events, TransactionTemplate tx) {
+    AuthorizeTokenService(TokenService tokens, ApiKeyService keys, TokenRejections rejections) {
         this.tokens = tokens;
         this.keys = keys;
-        this.events = events;
-        this.tx = tx;
+        this.rejections = rejections;
     }
 
     @Transactional
@@ -52,15 +48,9 @@ public class AuthorizeTokenService {
         return tokens.inspect(jwt, TokenKind.AUTHORIZE);
     }
 
-    /** Records a refused token against the tenant that issued it, when the token names one we know. */
-    public void recordRejection(String jwt, String reason, String where) {
-        try {
-            IssuedToken token = tokens.inspect(jwt, TokenKind.AUTHORIZE);
-            tx.executeWithoutResult(s -> events.append(token.tenantId(), token.mode(), EventType.TOKEN_REJECTED,
-                    Map.of("tokenId", token.id(), "reason", reason, "where", where)));
-        } catch (ApiException forged) {
-            // A token we did not sign belongs to no tenant: nothing to record it against.
-        }
+    /** Records a used, expired or revoked authorize token against the tenant that issued it. */
+    public void recordRejection(String jwt, ApiException refusal, String where) {
+        rejections.record(jwt, TokenKind.AUTHORIZE, refusal, where);
     }
 
     /**
@@ -77,7 +67,7 @@ public class AuthorizeTokenService {
             try {
                 token = tokens.consume(apiKeyOrToken, TokenKind.AUTHORIZE);
             } catch (ApiException e) {
-                recordRejection(apiKeyOrToken, e.code(), "authorize");
+                recordRejection(apiKeyOrToken, e, "authorize");
                 throw e;
             }
             return new ApiCaller(token.tenantId(), token.mode(), "authorize-token:" + token.id());

@@ -73,7 +73,7 @@ class ConnectController {
                     language == null || language.length() > 16 ? null : language);
             return widget.render(opened.tenantId(), opened.sessionToken(), true);
         } catch (ApiException e) {
-            authorizeTokens.recordRejection(authorizeToken, e.code(), "connect");
+            authorizeTokens.recordRejection(authorizeToken, e, "connect");
             throw new FlowPageException(e.status().value(), title(e.code()), message(e.code()));
         }
     }

@@ -1,6 +1,7 @@
 package io.linkport.sessions;
 
 import io.linkport.links.Link;
+import io.linkport.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -57,7 +58,14 @@ class SessionController {
     @PostMapping(value = "/v1/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Claim a link with exactly one of claimCode, linkToken, accessToken; returns a session credential")
     ResponseEntity<StartedResponse> start(@RequestBody JsonNode body) {
-        SessionStarter.Started started = starter.start(body);
+        SessionStarter.Started started;
+        try {
+            started = starter.start(body);
+        } catch (ApiException e) {
+            // Outside start's transaction, which rolled back: the event commits on its own.
+            starter.recordRejection(body, e);
+            throw e;
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(new StartedResponse(started.sessionToken(),
                 started.expiresAt().toString(), views.of(started.link(), started.expiresAt())));
     }

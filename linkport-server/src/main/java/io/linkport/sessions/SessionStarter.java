@@ -15,6 +15,7 @@ import io.linkport.providers.ProviderCatalog;
 import io.linkport.tokens.IssuedToken;
 import io.linkport.tokens.LinkTokenService;
 import io.linkport.tokens.TokenKind;
+import io.linkport.tokens.TokenRejections;
 import io.linkport.tokens.TokenService;
 import io.linkport.web.ApiException;
 import io.linkport.web.ValidationException;
@@ -45,6 +46,8 @@ public class SessionStarter {
             "direct_deposit_switch", new LinkOperation("directDeposit", "write"));
     static final String PAYROLL = "payroll";
     private static final List<String> CLAIM_FIELDS = List.of("claimCode", "linkToken", "accessToken", "authorizeToken");
+    private static final Map<String, TokenKind> TOKEN_CLAIMS = Map.of("linkToken", TokenKind.LINK,
+            "accessToken", TokenKind.USER, "authorizeToken", TokenKind.AUTHORIZE);
 
     private final LinkService links;
     private final LinkLifecycle lifecycle;
@@ -55,10 +58,11 @@ public class SessionStarter {
     private final PublicUrls publicUrls;
     private final LinkSettings settings;
     private final Clock clock;
+    private final TokenRejections rejections;
 
     SessionStarter(LinkService links, LinkLifecycle lifecycle, TokenService tokens, LinkTokenService linkTokens,
                    ProviderCatalog catalog, JdbcSessionRepository sessions, PublicUrls publicUrls, LinkSettings settings,
-                   Clock clock) {
+                   Clock clock, TokenRejections rejections) {
         this.links = links;
         this.lifecycle = lifecycle;
         this.tokens = tokens;
@@ -68,6 +72,7 @@ public class SessionStarter {
         this.publicUrls = publicUrls;
         this.settings = settings;
         this.clock = clock;
+        this.rejections = rejections;
     }
 
     /** A session handed out: its bearer token (shown once) and the link it acts on. */
@@ -111,6 +116,16 @@ public class SessionStarter {
         Instant expiresAt = now.plus(settings.sessionLifetime());
         sessions.insert(Secrets.sha256Hex(token), claimed.id(), now, expiresAt);
         return new Started(token, expiresAt, claimed);
+    }
+
+    /** A used, expired or revoked token presented to open a session becomes a TOKEN_REJECTED event. */
+    void recordRejection(JsonNode body, ApiException refusal) {
+        for (Map.Entry<String, TokenKind> claim : TOKEN_CLAIMS.entrySet()) {
+            JsonNode value = body == null ? null : body.get(claim.getKey());
+            if (value != null && value.isString()) {
+                rejections.record(value.asString(), claim.getValue(), refusal, "sessions");
+            }
+        }
     }
 
     private static String claimField(JsonNode body) {

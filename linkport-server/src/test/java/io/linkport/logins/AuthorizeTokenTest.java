@@ -152,6 +152,7 @@ class AuthorizeTokenTest extends ServerTest {
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("error").asString()).isEqualTo("token_already_used");
+        assertThat(rejections(tenant, "token_already_used")).isEqualTo(1);
 
         String session = started.json().get("sessionToken").asString();
         assertThat(api.post("/v1/session/integration", Map.of("integrationId", "sandbox_bank"), Api.bearer(session)).status())

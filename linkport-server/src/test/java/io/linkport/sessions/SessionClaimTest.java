@@ -123,6 +123,10 @@ class SessionClaimTest extends ServerTest {
         Api.Response again = api.post("/v1/sessions", Map.of("linkToken", token));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("error").asString()).isEqualTo("token_already_used");
+        // The replay is told to the tenant: a TOKEN_REJECTED event naming the token and the link it opened.
+        JsonNode rejected = api.get("/v1/events?type=TOKEN_REJECTED", tenant.auth()).json();
+        assertThat(rejected.toString()).contains(started.get("linkTokenId").asString()).contains("token_already_used")
+                .contains(session.linkId()).contains("sessions").doesNotContain(token);
         assertThat(jdbc.sql("SELECT link_id FROM issued_tokens WHERE id = ?").param(started.get("linkTokenId").asString())
                 .query(String.class).single()).isEqualTo(session.linkId());
 
