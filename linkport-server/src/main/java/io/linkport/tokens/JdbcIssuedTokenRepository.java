@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -35,17 +37,27 @@ class JdbcIssuedTokenRepository {
     };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
 
-    JdbcIssuedTokenRepository(JdbcClient jdbc, JsonMapper json) {
+    JdbcIssuedTokenRepository(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
     void insert(IssuedToken token) {
-        jdbc.sql(INSERT).params(token.id(), token.kind().name(), token.tenantId(), token.mode().name(), token.subject(),
-                token.linkId(), json.writeValueAsString(token.details()), utc(token.createdAt()),
-                utc(token.expiresAt())).update();
+        jdbc.sql(INSERT).params(row(token)).update();
+    }
+
+    /** Inserts in one JDBC batch; the caller decides the transaction. */
+    void insertAll(List<IssuedToken> tokens) {
+        batches.batchUpdate(INSERT, tokens.stream().map(this::row).toList());
+    }
+
+    private Object[] row(IssuedToken token) {
+        return new Object[] {token.id(), token.kind().name(), token.tenantId(), token.mode().name(), token.subject(),
+                token.linkId(), json.writeValueAsString(token.details()), utc(token.createdAt()), utc(token.expiresAt())};
     }
 
     Optional<IssuedToken> find(String id) {

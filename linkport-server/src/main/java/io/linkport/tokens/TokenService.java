@@ -2,6 +2,7 @@ package io.linkport.tokens;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.linkport.common.GroupCommit;
 import io.linkport.common.LinkportProperties;
 import io.linkport.common.Mode;
 import io.linkport.web.ApiException;
@@ -9,6 +10,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues and consumes the browser-facing tokens. A token is a signed JWT for the browser and a
@@ -28,23 +32,33 @@ public class TokenService {
 
     public static final String AUDIENCE = "linkport-widget";
 
+    /** Concurrent standalone issues sharing one commit; more would only lengthen a batch's round trip. */
+    private static final int MAX_INSERT_BATCH = 128;
+
     private final SigningKeys keys;
     private final JdbcIssuedTokenRepository tokens;
     private final Clock clock;
     private final String issuer;
+    private final GroupCommit<IssuedToken, Boolean> standaloneInserts;
 
-    TokenService(SigningKeys keys, JdbcIssuedTokenRepository tokens, Clock clock, LinkportProperties properties) {
+    TokenService(SigningKeys keys, JdbcIssuedTokenRepository tokens, Clock clock, LinkportProperties properties,
+                 TransactionTemplate tx) {
         this.keys = keys;
         this.tokens = tokens;
         this.clock = clock;
         this.issuer = properties.issuer();
+        this.standaloneInserts = new GroupCommit<>(MAX_INSERT_BATCH, batch -> tx.execute(status -> {
+            tokens.insertAll(batch);
+            return Collections.nCopies(batch.size(), Boolean.TRUE);
+        }));
     }
 
     /**
-     * Stores and signs a new token; joins the caller's transaction so it commits with the caller's
-     * rows. Without one, the row is a single auto-committed INSERT (as durable, and one round trip
-     * and a commit's bookkeeping cheaper than a transaction around one statement). Not annotated
-     * {@code @Transactional} for the same reason: JdbcClient joins a caller's transaction by itself.
+     * Stores and signs a new token. Inside a caller's transaction the row joins it and commits with
+     * the caller's rows. Without one (POST /v1/link_tokens) the row is group-committed with the
+     * other tokens being issued at that moment: one transaction and one commit for all of them,
+     * and this call still returns only after its own row is committed. Not annotated
+     * {@code @Transactional} for that reason.
      */
     public SignedToken issue(TokenKind kind, String tenantId, Mode mode, String subject, String linkId,
                              Map<String, Object> details, Duration lifetime) {
@@ -52,7 +66,11 @@ public class TokenService {
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
         IssuedToken record = new IssuedToken(UUID.randomUUID().toString(), kind, tenantId, mode, subject, linkId,
                 details == null ? Map.of() : details, now, issuedAt.plus(lifetime), null, null);
-        tokens.insert(record);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            tokens.insert(record);
+        } else {
+            standaloneInserts.submit(record);
+        }
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(AUDIENCE)

@@ -1,12 +1,9 @@
 package io.linkport.webhooks;
 
+import io.linkport.common.GroupCommit;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,9 +24,7 @@ class SuccessRecorder {
     private final JdbcWebhookEndpointRepository endpoints;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
-    // A ReentrantLock rather than synchronized: virtual threads wait on it without pinning (JDK 21–23).
-    private final ReentrantLock writer = new ReentrantLock();
+    private final GroupCommit<Success, Boolean> successes = new GroupCommit<>(MAX_BATCH, this::writeAll);
 
     SuccessRecorder(JdbcDeliveryRepository deliveries, JdbcWebhookEndpointRepository endpoints, TransactionTemplate tx,
                     Clock clock) {
@@ -41,51 +36,23 @@ class SuccessRecorder {
 
     /** Blocks until this success is committed; true when this node's outcome was the one recorded (its lease held). */
     boolean record(JdbcDeliveryRepository.SucceededAttempt success, DeliveryAttempt attempt) {
-        Queued mine = new Queued(success, attempt, new CompletableFuture<>());
-        queue.add(mine);
-        while (!mine.done().isDone()) {
-            writer.lock();
-            try {
-                if (!mine.done().isDone()) {
-                    writeQueued();
-                }
-            } finally {
-                writer.unlock();
-            }
-        }
-        return mine.done().join();
+        return successes.submit(new Success(success, attempt));
     }
 
-    private void writeQueued() {
-        List<Queued> batch = new ArrayList<>();
-        for (Queued next = queue.poll(); next != null; next = batch.size() < MAX_BATCH ? queue.poll() : null) {
-            batch.add(next);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            Set<String> recorded = tx.execute(status -> {
-                deliveries.insertAttempts(batch.stream().map(Queued::attempt).toList());
-                Set<String> finished = deliveries.finishSucceeded(batch.stream().map(Queued::success).toList(), clock.instant());
-                List<String> endpointIds = batch.stream().map(q -> q.success().delivery().endpointId())
-                        .filter(id -> id != null).distinct().toList();
-                if (!endpointIds.isEmpty()) {
-                    endpoints.markHealthy(endpointIds);
-                }
-                return finished;
-            });
-            batch.forEach(q -> q.done().complete(recorded.contains(q.success().delivery().id())));
-        } catch (RuntimeException | Error e) {
-            // every drained success must complete, or its worker would wait for a write that never comes
-            batch.forEach(q -> q.done().completeExceptionally(e));
-            if (e instanceof Error error) {
-                throw error;
+    private List<Boolean> writeAll(List<Success> batch) {
+        Set<String> recorded = tx.execute(status -> {
+            deliveries.insertAttempts(batch.stream().map(Success::attempt).toList());
+            Set<String> finished = deliveries.finishSucceeded(batch.stream().map(Success::success).toList(), clock.instant());
+            List<String> endpointIds = batch.stream().map(q -> q.success().delivery().endpointId())
+                    .filter(id -> id != null).distinct().toList();
+            if (!endpointIds.isEmpty()) {
+                endpoints.markHealthy(endpointIds);
             }
-        }
+            return finished;
+        });
+        return batch.stream().map(q -> recorded.contains(q.success().delivery().id())).toList();
     }
 
-    private record Queued(JdbcDeliveryRepository.SucceededAttempt success, DeliveryAttempt attempt,
-                          CompletableFuture<Boolean> done) {
+    private record Success(JdbcDeliveryRepository.SucceededAttempt success, DeliveryAttempt attempt) {
     }
 }

@@ -86,6 +86,34 @@ class TokenConsumeOnceTest extends ServerTest {
         assertThat(consumed.details()).containsEntry("org_name", "Acme");
     }
 
+    @Test
+    void issueWhenFortyLinkTokensRequestedAtOnceThenEachStoredBeforeItsResponseAndUsableOnce() throws Exception {
+        // Concurrent POST /v1/link_tokens share group commits; each response must still mean "stored".
+        ExecutorService browsers = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<String>> issued = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                issued.add(browsers.submit(() -> {
+                    String jwt = newLinkToken();
+                    String id = com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet().getJWTID();
+                    // read at once by another connection: committed, not merely queued
+                    assertThat(jdbc.sql("SELECT COUNT(*) FROM issued_tokens WHERE id = ?").param(id)
+                            .query(Long.class).single()).isEqualTo(1);
+                    return jwt;
+                }));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Future<String> future : issued) {
+                String jwt = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(ids.add(tokens.consume(jwt, TokenKind.LINK).id())).isTrue();
+                assertThatThrownBy(() -> tokens.consume(jwt, TokenKind.LINK)).isInstanceOf(ApiException.class);
+            }
+            assertThat(ids).hasSize(40);
+        } finally {
+            browsers.shutdownNow();
+        }
+    }
+
     private String newLinkToken() {
         return api.post("/v1/link_tokens",
                         java.util.Map.of("org_name", "Acme", "required_jobs", List.of("income"), "end_user_id", "u-1"),
