@@ -1,5 +1,6 @@
 package io.linkport.bench;
 
+import io.linkport.bench.bare.BareApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +17,31 @@ import java.util.Map;
  * Starts the real server (H2 and/or PostgreSQL), measures the ceilings (a raw JDBC single-row
  * insert loop against the same database, and a no-op authenticated endpoint), runs every
  * scenario and reports each as a ratio to its ceiling, so a noisy machine still gives
- * comparable numbers.
+ * comparable numbers. Before that, on H2, Linkport's start-up and idle memory are compared with a
+ * bare Spring Boot app's ({@link StartupCeiling}). Every wrk and closed-loop measurement is
+ * preceded by a warm-up that lasts until throughput settles ({@link WarmUp}).
  *
  * <pre>benchmarks/run.sh [--smoke] [--db h2|postgres|both] [--duration 15] [--connections 32] [--slow-sessions 1000]
  *      [--slow-latency 5s]  (per call of the slow institution; keep it under the 30 s connector deadline)
- *      [--only link_tokens,links,webhook_delivery,link_run,slow_sessions]</pre>
- * {@code --chart results.json out.png} draws the chart of a results file again.
+ *      [--max-warmup 60]    (seconds of warm-up at most per scenario; see WarmUp)
+ *      [--drain-per-endpoint 5000]  (webhook_drain: pending deliveries per endpoint, 4 endpoints)
+ *      [--only startup,link_tokens,links,webhook_delivery,webhook_drain,link_run,slow_sessions]</pre>
+ * {@code --chart results.json out.png} draws the chart of a results file again;
+ * {@code --bare-app} runs the bare Spring Boot app of the start-up ceiling instead (the harness starts it).
  * {@code LINKPORT_BENCH_SERVER_OPTS} adds JVM options to the server (e.g. {@code -Xmx320m}).
  */
 public final class BenchmarkMain {
+
+    static final String BARE_APP = "--bare-app";
 
     private BenchmarkMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(BARE_APP)) {
+            BareApp.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length == 3 && args[0].equals("--chart")) {
             Report.chartFromJson(Path.of(args[1]), Path.of(args[2]));
             return;
@@ -47,8 +60,16 @@ public final class BenchmarkMain {
         facts.put("connections", options.connections());
         facts.put("durationSeconds", options.duration().toSeconds());
         facts.put("smoke", options.smoke());
+        facts.put("maxWarmupSeconds", options.maxWarmup().toSeconds());
 
-        for (String db : options.databases()) {
+        StartupCeiling.Result startup = null;
+        if (options.selected("startup") && options.databases().contains("h2")) {
+            // first, while no other server of the harness is running
+            startup = StartupCeiling.run(jar, java, work, options.smoke());
+        }
+        // --only startup: nothing else (the ceilings are only needed to compare scenarios with)
+        List<String> databases = options.only().equals(List.of("startup")) ? List.of() : options.databases();
+        for (String db : databases) {
             Database database = db.equals("h2") ? Database.h2(work.resolve("h2")) : Database.postgres();
             try (ServerUnderTest server = ServerUnderTest.start(jar, java, database,
                     Map.of("LINKPORT_SANDBOX_SLOW_INSTITUTION_LATENCY", options.slowLatency()), work.resolve(db))) {
@@ -62,16 +83,16 @@ public final class BenchmarkMain {
             }
         }
 
-        Report.print(results, facts);
+        Report.print(results, facts, startup);
         Path out = options.out();
-        Report.writeJson(out.resolve("results-" + stamp + ".json"), results, facts);
-        Report.writeJson(out.resolve("latest.json"), results, facts);
+        Report.writeJson(out.resolve("results-" + stamp + ".json"), results, facts, startup);
+        Report.writeJson(out.resolve("latest.json"), results, facts, startup);
         Report.writeChart(out.resolve("latest.png"), results);
         System.out.println("\nWritten: " + out.resolve("latest.json") + ", " + out.resolve("latest.png"));
     }
 
     record Options(List<String> databases, Duration duration, int connections, boolean smoke, Path out, Path jarPath,
-                   int slowSessions, List<String> only, String slowLatencyOverride) {
+                   int slowSessions, List<String> only, String slowLatencyOverride, Duration maxWarmup, int drainPerEndpoint) {
 
         static Options parse(String[] args) {
             List<String> dbs = List.of("h2", "postgresql");
@@ -83,6 +104,8 @@ public final class BenchmarkMain {
             Integer slowSessions = null;
             String slowLatency = null;
             List<String> only = List.of();
+            Duration maxWarmup = Duration.ofSeconds(60);
+            Integer drainPerEndpoint = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> {
@@ -102,11 +125,14 @@ public final class BenchmarkMain {
                     case "--slow-sessions" -> slowSessions = Integer.parseInt(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
                     case "--slow-latency" -> slowLatency = args[++i];
+                    case "--max-warmup" -> maxWarmup = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--drain-per-endpoint" -> drainPerEndpoint = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
             return new Options(dbs, duration, connections, smoke, out, jar,
-                    slowSessions != null ? slowSessions : smoke ? 20 : 1_000, only, slowLatency);
+                    slowSessions != null ? slowSessions : smoke ? 20 : 1_000, only, slowLatency, maxWarmup,
+                    drainPerEndpoint != null ? drainPerEndpoint : smoke ? 50 : 5_000);
         }
 
         Path jar() {
@@ -116,7 +142,7 @@ public final class BenchmarkMain {
             return jarPath.toAbsolutePath();
         }
 
-        /** Whether to run a scenario (all unless --only names some; the ceilings always run). */
+        /** Whether to run a scenario (all unless --only names some; the ceilings always run, except with --only startup). */
         boolean selected(String scenario) {
             return only.isEmpty() || only.contains(scenario);
         }
@@ -127,10 +153,6 @@ public final class BenchmarkMain {
                 return slowLatencyOverride;
             }
             return smoke ? "1s" : "5s";
-        }
-
-        Duration warmup() {
-            return smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
         }
     }
 }

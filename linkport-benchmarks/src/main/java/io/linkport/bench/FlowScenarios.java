@@ -1,6 +1,8 @@
 package io.linkport.bench;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,15 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Multi-step scenarios that a single-request load tool cannot express, driven with
  * java.net.http from {@code connections} concurrent workers: a whole sandbox link run ending
- * with its LINK_COMPLETED webhook, webhook deliveries to a loopback receiver, and sessions
- * parked on the slow sandbox institution.
+ * with its LINK_COMPLETED webhook, webhook deliveries to a loopback receiver, a backlog of
+ * deliveries drained by the dispatcher, and sessions parked on the slow sandbox institution.
  */
 final class FlowScenarios {
 
@@ -27,6 +31,21 @@ final class FlowScenarios {
             {"integrationId":"sandbox_slow_bank","operations":[{"resource":"accounts","action":"read"}]}""";
     static final String CREDENTIALS = """
             {"credentials":{"username":"user_good","password":"pass_good"}}""";
+    /**
+     * webhook_drain's backlog, as benchmarks/drain/drain.sh writes it: N pending copies of each of
+     * the four delivered test deliveries, in one statement. Copy g of the n-th delivery gets the
+     * event id {@code <prefix>n-g} (sent as the webhook-id header), so the receiver can tell the
+     * copies apart and see a copy sent twice.
+     */
+    static final String DRAIN_BACKLOG = """
+            INSERT INTO webhook_deliveries (id, tenant_id, mode, event_id, event_type, endpoint_id, url, payload, status,
+                                            attempt_count, next_attempt_at, created_at)
+            SELECT 'whd_' || ? || d.n || '-' || g, d.tenant_id, d.mode, ? || d.n || '-' || g, d.event_type, d.endpoint_id,
+                   d.url, d.payload, 'pending', 0, now(), now()
+            FROM (SELECT o.*, row_number() OVER (ORDER BY o.event_id) AS n
+                  FROM webhook_deliveries o WHERE o.event_id IN (?, ?, ?, ?)) d,
+                 generate_series(1, ?) g""";
+    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final ServerUnderTest server;
     private final Database database;
@@ -50,6 +69,9 @@ final class FlowScenarios {
             if (options.selected("webhook_delivery")) {
                 results.addAll(webhookDeliveries(receiver));
             }
+            if (options.selected("webhook_drain")) {
+                results.add(webhookDrain());
+            }
             api.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.url("/links")
                     + "\",\"eventTypes\":[\"LINK_COMPLETED\",\"LINK_FAILED\"]}");
             if (options.selected("link_run")) {
@@ -64,11 +86,11 @@ final class FlowScenarios {
 
     /** Create → claim → consent → credentials → LINK_COMPLETED at the receiver. */
     private ScenarioResult linkRuns(LoopbackReceiver receiver) throws Exception {
-        closedLoop(options.warmup(), () -> linkRun(receiver));
+        WarmUp warmUp = WarmUp.run("link_run", options, duration -> closedLoop(duration, () -> linkRun(receiver)));
         Sampler sampler = new Sampler(server);
         Measurement m = closedLoop(options.duration(), () -> linkRun(receiver));
         return sampler.result("link_run", database.name(), m, "ceiling:jdbc_insert", insertRate,
-                "one run = 4 requests + the run (login, 2 operations) + the LINK_COMPLETED delivery; latency is the whole run");
+                "one run = 4 requests + the run (login, 2 operations) + the LINK_COMPLETED delivery; latency is the whole run", warmUp);
     }
 
     private void linkRun(LoopbackReceiver receiver) throws Exception {
@@ -102,8 +124,10 @@ final class FlowScenarios {
         }
         AtomicLong next = new AtomicLong();
         List<SentEvent> warm = Collections.synchronizedList(new ArrayList<>());
-        closedLoop(options.warmup(), () -> warm.add(testEvent(receiver, endpoints.get((int) (next.getAndIncrement() % 4)))));
-        CompletableFuture.allOf(warm.stream().map(SentEvent::arrival).toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        // the slices' rate is events accepted; the deliveries run behind and are awaited before measuring
+        WarmUp warmUp = WarmUp.run("webhook_delivery", options, duration -> closedLoop(duration,
+                () -> warm.add(testEvent(receiver, endpoints.get((int) (next.getAndIncrement() % 4))))));
+        CompletableFuture.allOf(warm.stream().map(SentEvent::arrival).toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
 
         int idleEvents = options.smoke() ? 20 : 200;
         long[] idle = new long[idleEvents];
@@ -114,7 +138,8 @@ final class FlowScenarios {
         }
         Measurement idleM = measurement(idle, (System.nanoTime() - idleStarted) / 1e9, 0);
         ScenarioResult idleResult = new ScenarioResult("webhook_latency_idle", database.name(), idleM, 0, 0, null, 0,
-                "one event at a time; latency = commit acknowledged (the test call's response) to arrival at the receiver");
+                "one event at a time; latency = commit acknowledged (the test call's response) to arrival at the receiver; "
+                        + "warm-up shared with webhook_delivery", warmUp);
 
         Sampler sampler = new Sampler(server);
         List<SentEvent> sent = Collections.synchronizedList(new ArrayList<>());
@@ -139,7 +164,7 @@ final class FlowScenarios {
         ScenarioResult burstResult = sampler.result("webhook_delivery", database.name(), burst, "ceiling:noop_authenticated",
                 noopRate, String.format(Locale.ROOT, "%d workers posting test events to 4 endpoints (%.0f events/s accepted); "
                         + "rate = deliveries from first request to last arrival; latency = commit acknowledged to arrival", options.connections(),
-                        requests.perSecond()));
+                        requests.perSecond()), warmUp);
         return List.of(idleResult, burstResult);
     }
 
@@ -148,7 +173,7 @@ final class FlowScenarios {
      * from that acknowledgement, not from the envelope's {@code createdAt}: seed 001 writes that to
      * the second, which would add up to a second of rounding to every figure.
      */
-    private record SentEvent(long acknowledgedAtMs, CompletableFuture<LoopbackReceiver.Arrival> arrival) {
+    private record SentEvent(String eventId, long acknowledgedAtMs, CompletableFuture<LoopbackReceiver.Arrival> arrival) {
         /** Arrival minus acknowledgement; 0 when the delivery beat the response back to the caller. */
         long latencyNs(LoopbackReceiver.Arrival a) {
             return Math.max(0, a.arrivedAtMs() - acknowledgedAtMs) * 1_000_000;
@@ -157,7 +182,87 @@ final class FlowScenarios {
 
     private SentEvent testEvent(LoopbackReceiver receiver, String endpoint) throws Exception {
         String eventId = api.post("/v1/webhook_endpoints/" + endpoint + "/test", "{}").get("eventId").asString();
-        return new SentEvent(System.currentTimeMillis(), receiver.expect(eventId));
+        return new SentEvent(eventId, System.currentTimeMillis(), receiver.expect(eventId));
+    }
+
+    /**
+     * The dispatcher alone, without the load of producing events (benchmarks/drain/drain.sh, in the
+     * harness): one delivered WEBHOOK_TEST event per endpoint (4 endpoints on a receiver of its own),
+     * then N pending copies of each of those deliveries committed at once ({@link #DRAIN_BACKLOG}),
+     * timed at the receiver from that commit until all 4 × N have arrived. PostgreSQL only: an H2
+     * server holds its database file, so the harness cannot write the backlog into it.
+     */
+    private ScenarioResult webhookDrain() throws Exception {
+        if (!database.name().equals("postgresql")) {
+            return ScenarioResult.notMeasured("webhook_drain", database.name(),
+                    "not measured on H2: the server holds the database file, so the harness cannot insert the backlog");
+        }
+        int perEndpoint = options.drainPerEndpoint();
+        try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+            List<String> delivered = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String endpoint = api.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.url("/drain/" + i)
+                        + "\",\"eventTypes\":[\"WEBHOOK_TEST\"]}").get("id").asString();
+                SentEvent test = testEvent(receiver, endpoint);
+                test.arrival().get(30, TimeUnit.SECONDS);
+                delivered.add(test.eventId());
+            }
+            // a warm-up slice is a smaller drain (a fifth of N per endpoint), however long it takes
+            AtomicInteger round = new AtomicInteger();
+            WarmUp warmUp = WarmUp.run("webhook_drain", options,
+                    slice -> drain(receiver, delivered, round.incrementAndGet(), Math.max(1, perEndpoint / 5)));
+            Sampler sampler = new Sampler(server);
+            long duplicatesBefore = receiver.duplicates();
+            Measurement m = drain(receiver, delivered, round.incrementAndGet(), perEndpoint);
+            long duplicates = receiver.duplicates() - duplicatesBefore;
+            return sampler.result("webhook_drain", database.name(), m, "ceiling:noop_authenticated", noopRate,
+                    String.format(Locale.ROOT, "4 x %d pending deliveries committed in one INSERT; rate = commit to last arrival; "
+                            + "latency = commit to arrival; duplicates (a webhook-id received twice): %d; not arrived in %d min: %d",
+                            perEndpoint, duplicates, DRAIN_TIMEOUT.toMinutes(), m.errors()), warmUp);
+        }
+    }
+
+    /** Commits 4 × {@code perEndpoint} pending copies of the delivered test events and waits for all of them. */
+    private Measurement drain(LoopbackReceiver receiver, List<String> delivered, int round, int perEndpoint) throws Exception {
+        String prefix = "et-drain-" + round + "-";
+        long committedAtMs;
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(DRAIN_BACKLOG)) {
+                insert.setString(1, prefix);
+                insert.setString(2, prefix);
+                for (int i = 0; i < 4; i++) {
+                    insert.setString(3 + i, delivered.get(i));
+                }
+                insert.setInt(7, perEndpoint);
+                int rows = insert.executeUpdate();
+                if (rows != 4 * perEndpoint) {
+                    throw new IllegalStateException("the drain backlog has " + rows + " rows, not " + 4 * perEndpoint);
+                }
+            }
+            connection.commit();
+            committedAtMs = System.currentTimeMillis();
+        }
+        long deadline = committedAtMs + DRAIN_TIMEOUT.toMillis();
+        long last = committedAtMs;
+        long[] latencies = new long[4 * perEndpoint];
+        int arrived = 0;
+        long missing = 0;
+        for (int n = 1; n <= 4; n++) {
+            for (int g = 1; g <= perEndpoint; g++) {
+                String eventId = prefix + n + "-" + g;
+                try {
+                    LoopbackReceiver.Arrival a = receiver.expect(eventId)
+                            .get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                    last = Math.max(last, a.arrivedAtMs());
+                    latencies[arrived++] = Math.max(0, a.arrivedAtMs() - committedAtMs) * 1_000_000;
+                } catch (TimeoutException notArrived) {
+                    missing++;
+                }
+                receiver.forget(eventId);
+            }
+        }
+        return measurement(Arrays.copyOf(latencies, arrived), (last - committedAtMs) / 1000.0, missing);
     }
 
     /**
@@ -225,7 +330,8 @@ final class FlowScenarios {
         int peak = peakOverlap(Arrays.copyOf(intervals, completed));
         return sampler.result("slow_sessions", database.name(), m, null, 0, String.format(Locale.ROOT,
                 "%d sessions on sandbox_slow_bank (login + 1 read, %s each); peak waiting at once: %d; completed: %d; "
-                        + "server JDK %s, peak RSS during: %d MiB", n, options.slowLatency(), peak, completed, server.javaVersion(), sampler.peakMib()));
+                        + "server JDK %s, peak RSS during: %d MiB", n, options.slowLatency(), peak, completed, server.javaVersion(),
+                sampler.peakMib()), null);
     }
 
     private static int peakOverlap(long[][] intervals) {
@@ -332,13 +438,13 @@ final class FlowScenarios {
             return peakKib.get() / 1024;
         }
 
-        ScenarioResult result(String name, String db, Measurement m, String ceiling, double ceilingRate, String note)
-                throws IOException {
+        ScenarioResult result(String name, String db, Measurement m, String ceiling, double ceilingRate, String note,
+                              WarmUp warmUp) throws IOException {
             thread.interrupt();
             double wall = (System.nanoTime() - started) / 1e9;
             double cpu = (server.cpuSeconds() - cpuBefore) / wall * 100;
             String errors = m.errors() > 0 ? m.errors() + " errors; " : "";
-            return new ScenarioResult(name, db, m, cpu, peakMib(), ceiling, ceilingRate, errors + note);
+            return new ScenarioResult(name, db, m, cpu, peakMib(), ceiling, ceilingRate, errors + note, warmUp);
         }
     }
 }

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A webhook receiver on loopback (JDK HttpServer) that answers 200 at once and records, per
- * event id, when it arrived and when the server committed it (the event's {@code createdAt}).
- * Callers wait for one event with {@link #expect}.
+ * event id (the {@code webhook-id} header), when it arrived and when the server committed it (the
+ * event's {@code createdAt}), and counts an event id arriving again as a duplicate. Callers wait
+ * for one event with {@link #expect}.
  */
 final class LoopbackReceiver implements AutoCloseable {
 
@@ -30,6 +31,7 @@ final class LoopbackReceiver implements AutoCloseable {
     private final Map<String, CompletableFuture<Arrival>> waiting = new ConcurrentHashMap<>();
     private final Map<String, Arrival> arrived = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
 
     LoopbackReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
@@ -62,6 +64,8 @@ final class LoopbackReceiver implements AutoCloseable {
             if (linkId != null) {
                 complete(linkId, arrival);
             }
+        } else {
+            duplicates.incrementAndGet();
         }
     }
 
@@ -81,6 +85,11 @@ final class LoopbackReceiver implements AutoCloseable {
 
     long requests() {
         return requests.get();
+    }
+
+    /** Requests whose webhook-id (the event id) had already arrived: at-least-once delivery sending one twice. */
+    long duplicates() {
+        return duplicates.get();
     }
 
     String url(String path) {

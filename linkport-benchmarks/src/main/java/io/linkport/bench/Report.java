@@ -24,26 +24,42 @@ final class Report {
     private Report() {
     }
 
-    static void print(List<ScenarioResult> results, Map<String, Object> facts) {
+    /** {@code startup} is null when the start-up ceiling was not measured. */
+    static void print(List<ScenarioResult> results, Map<String, Object> facts, StartupCeiling.Result startup) {
         System.out.println();
         facts.forEach((key, value) -> System.out.printf(Locale.ROOT, "%-28s %s%n", key, value));
-        System.out.printf(Locale.ROOT, "%n%-22s %-10s %10s %8s %8s %8s %7s %6s %8s  %-24s %7s%n", "scenario", "db", "per sec",
-                "p50 ms", "p90 ms", "p99 ms", "errors", "cpu%", "peakMiB", "ceiling", "ratio");
+        if (startup != null) {
+            startup.print();
+        }
+        if (results.isEmpty()) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%n%-22s %-10s %10s %8s %8s %8s %7s %6s %8s  %-24s %7s %7s%n", "scenario", "db", "per sec",
+                "p50 ms", "p90 ms", "p99 ms", "errors", "cpu%", "peakMiB", "ceiling", "ratio", "warm s");
         for (ScenarioResult r : results) {
             Measurement m = r.measurement();
-            System.out.printf(Locale.ROOT, "%-22s %-10s %10.0f %8.2f %8.2f %8.2f %7d %6.0f %8d  %-24s %7s%n", r.scenario(),
+            if (!r.measured()) {
+                System.out.printf(Locale.ROOT, "%-22s %-10s %s%n", r.scenario(), r.database(), r.note());
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "%-22s %-10s %10.0f %8.2f %8.2f %8.2f %7d %6.0f %8d  %-24s %7s %7s%n", r.scenario(),
                     r.database(), m.perSecond(), m.p50Ms(), m.p90Ms(), m.p99Ms(), m.errors(), r.serverCpuPercent(),
                     r.peakRssMib(), r.ceiling() == null ? "-" : r.ceiling(),
-                    r.ceiling() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()));
+                    r.ceiling() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()),
+                    r.warmUp() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.warmUp().seconds()));
             if (r.note() != null) {
                 System.out.println("    " + r.note());
             }
         }
     }
 
-    static void writeJson(Path file, List<ScenarioResult> results, Map<String, Object> facts) throws IOException {
+    static void writeJson(Path file, List<ScenarioResult> results, Map<String, Object> facts, StartupCeiling.Result startup)
+            throws IOException {
         Files.createDirectories(file.getParent());
         Map<String, Object> document = new LinkedHashMap<>(facts);
+        if (startup != null) {
+            document.put("startup", startup.toJson());
+        }
         document.put("results", results.stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("scenario", r.scenario());
@@ -61,6 +77,8 @@ final class Report {
             row.put("ceilingPerSecond", r.ceilingPerSecond());
             row.put("ratioToCeiling", r.ratio());
             row.put("note", r.note());
+            row.put("warmupSeconds", r.warmUp() == null ? null : r.warmUp().seconds());
+            row.put("warmupSlicesPerSecond", r.warmUp() == null ? null : r.warmUp().slicesPerSecond());
             return row;
         }).toList());
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);
@@ -73,13 +91,14 @@ final class Report {
         for (JsonNode row : document.get("results")) {
             Measurement m = new Measurement(row.get("requests").asLong(), row.get("seconds").asDouble(),
                     row.get("errors").asLong(), row.get("p50Ms").asDouble(), row.get("p90Ms").asDouble(), row.get("p99Ms").asDouble());
-            results.add(new ScenarioResult(row.get("scenario").asString(), row.get("database").asString(), m, 0, 0, null, 0, null));
+            results.add(new ScenarioResult(row.get("scenario").asString(), row.get("database").asString(), m, 0, 0, null, 0, null, null));
         }
         writeChart(png, results);
     }
 
     /** Two bar charts side by side per scenario/database: throughput (left) and p99 latency (right). */
-    static void writeChart(Path file, List<ScenarioResult> results) throws IOException {
+    static void writeChart(Path file, List<ScenarioResult> all) throws IOException {
+        List<ScenarioResult> results = all.stream().filter(ScenarioResult::measured).toList();
         System.setProperty("java.awt.headless", "true");
         int rowHeight = 28;
         int width = 1250;

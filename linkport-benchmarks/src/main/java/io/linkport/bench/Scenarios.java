@@ -33,7 +33,7 @@ final class Scenarios {
         List<ScenarioResult> results = new ArrayList<>();
         Measurement insertCeiling = JdbcInsertCeiling.run(database, 32, options.duration());
         results.add(new ScenarioResult("ceiling:jdbc_insert", database.name(), insertCeiling, 0, 0, null, 0,
-                "raw JDBC single-row durable insert, 32 clients"));
+                "raw JDBC single-row durable insert, 32 clients", null));
 
         Wrk.Request whoami = new Wrk.Request("GET", "/v1/whoami", Map.of("x-api-secret", ServerUnderTest.SECRET), null);
         ScenarioResult noop = wrk("ceiling:noop_authenticated", whoami, null, 0);
@@ -55,7 +55,7 @@ final class Scenarios {
     }
 
     private ScenarioResult wrk(String name, Wrk.Request request, String ceiling, double ceilingRate) throws Exception {
-        Wrk.run(server.url(""), request, options.connections(), options.warmup());
+        WarmUp warmUp = WarmUp.run(name, options, duration -> Wrk.run(server.url(""), request, options.connections(), duration));
         double cpuBefore = server.cpuSeconds();
         long started = System.nanoTime();
         Measurement measurement = Wrk.run(server.url(""), request, options.connections(), options.duration());
@@ -63,6 +63,6 @@ final class Scenarios {
         double cpu = (server.cpuSeconds() - cpuBefore) / wall * 100;
         String note = measurement.errors() > 0 ? measurement.errors() + " errors (non-2xx or socket)" : null;
         return new ScenarioResult(name, database.name(), measurement, cpu, server.peakRssKib() / 1024, ceiling == null ? null
-                : "ceiling:" + ceiling, ceilingRate, note);
+                : "ceiling:" + ceiling, ceilingRate, note, warmUp);
     }
 }

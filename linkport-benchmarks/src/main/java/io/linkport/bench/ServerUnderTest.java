@@ -1,5 +1,7 @@
 package io.linkport.bench;
 
+import io.linkport.bench.bare.BareApp;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,14 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The real server jar as a process, with the /proc readings the report needs (CPU, RSS). */
+/** The real server jar (or the bare Spring Boot app) as a process, with the /proc readings the report needs (CPU, RSS). */
 final class ServerUnderTest implements AutoCloseable {
 
     static final String SECRET = "sk_sandbox_benchmark_secret_0123456789abcdefghijkl";
     static final String ADMIN_KEY = "ak_benchmark_admin_key_0123456789abcdefghijklmn";
+    static final String READINESS = "/actuator/health/readiness";
     private static final long TICKS_PER_SECOND = 100;
 
     private final Process process;
@@ -34,6 +38,30 @@ final class ServerUnderTest implements AutoCloseable {
 
     static ServerUnderTest start(Path jar, String java, Database database, Map<String, String> extraEnv, Path workDir)
             throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(database.serverEnv());
+        env.put("LINKPORT_BOOTSTRAP_SECRET", SECRET);
+        env.put("LINKPORT_ADMIN_KEY", ADMIN_KEY);
+        env.put("LINKPORT_SANDBOX_LATENCY", "0ms");
+        env.put("LOGGING_LEVEL_LINKPORT_REQUESTS", "WARN");
+        env.putAll(extraEnv);
+        return launch(java, List.of("-jar", jar.toString()), env, READINESS, workDir);
+    }
+
+    /**
+     * The bare Spring Boot app ({@link BareApp}), started from this harness's
+     * own jar with {@code java -jar} like the server, so both go through the same Boot launcher.
+     */
+    static ServerUnderTest startBare(String java, Path workDir) throws IOException, InterruptedException {
+        String classPath = System.getProperty("java.class.path");
+        List<String> app = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
+                ? List.of("-jar", Path.of(classPath).toAbsolutePath().toString(), BenchmarkMain.BARE_APP)
+                : List.of("-cp", classPath, BareApp.class.getName());  // an IDE's class path: the class itself
+        return launch(java, app, Map.of(), BareApp.PATH, workDir);
+    }
+
+    /** Starts {@code java [LINKPORT_BENCH_SERVER_OPTS] app… --server.port=…} and waits for a 200 from {@code readyPath}. */
+    private static ServerUnderTest launch(String java, List<String> app, Map<String, String> env, String readyPath,
+                                          Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java));
@@ -41,24 +69,25 @@ final class ServerUnderTest implements AutoCloseable {
         if (serverOpts != null && !serverOpts.isBlank()) {
             command.addAll(List.of(serverOpts.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(app);
+        command.add("--server.port=" + port);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LINKPORT_") || key.startsWith("SPRING_"));
-        builder.environment().putAll(database.serverEnv());
-        builder.environment().put("LINKPORT_BOOTSTRAP_SECRET", SECRET);
-        builder.environment().put("LINKPORT_ADMIN_KEY", ADMIN_KEY);
-        builder.environment().put("LINKPORT_SANDBOX_LATENCY", "0ms");
-        builder.environment().put("LOGGING_LEVEL_LINKPORT_REQUESTS", "WARN");
-        builder.environment().putAll(extraEnv);
+        builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();
         ServerUnderTest server = new ServerUnderTest(process, port, workDir, Duration.ZERO);
-        server.awaitReady(Duration.ofMinutes(2));
+        try {
+            server.awaitReady(readyPath, Duration.ofMinutes(2));
+        } catch (IllegalStateException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
         return new ServerUnderTest(process, port, workDir, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    private void awaitReady(String readyPath, Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -66,7 +95,7 @@ final class ServerUnderTest implements AutoCloseable {
                 throw new IllegalStateException("Server exited; see " + workDir.resolve("server.log"));
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url(readyPath)))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

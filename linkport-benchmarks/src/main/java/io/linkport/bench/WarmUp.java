@@ -1,0 +1,53 @@
+package io.linkport.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long a scenario's load ran before it was measured, and the throughput of each slice.
+ *
+ * <p>On a slow machine the JIT needs tens of seconds to reach steady state (the no-op endpoint
+ * went 2,200 → 4,100 → 8,500 → 15,000/s in successive 10 s windows), so a fixed 5 s warm-up
+ * understated every figure, and by a different factor for each scenario. The load runs in 5 s
+ * slices until a slice's throughput is within 10 % of the slice before (closer than that is
+ * within the noise of this shared machine), or until {@code --max-warmup} is spent. Smoke runs
+ * keep one 1 s slice: they check that the scenarios run, never how fast.
+ */
+record WarmUp(double seconds, List<Long> slicesPerSecond) {
+
+    static final Duration SLICE = Duration.ofSeconds(5);
+    static final double SETTLED_WITHIN = 0.10;
+
+    /** One slice of the scenario's own load for about {@code duration}, with its throughput. */
+    interface Load {
+        Measurement run(Duration duration) throws Exception;
+    }
+
+    static WarmUp run(String scenario, BenchmarkMain.Options options, Load load) throws Exception {
+        Duration max = options.maxWarmup();
+        Duration slice = options.smoke() ? Duration.ofSeconds(1) : SLICE.compareTo(max) < 0 ? SLICE : max;
+        List<Long> rates = new ArrayList<>();
+        long started = System.nanoTime();
+        while (!slice.isZero()) {
+            rates.add(Math.round(load.run(slice).perSecond()));
+            Duration spent = Duration.ofNanos(System.nanoTime() - started);
+            if (options.smoke() || settled(rates) || spent.plus(slice).compareTo(max) > 0) {
+                break;
+            }
+        }
+        WarmUp warmUp = new WarmUp((System.nanoTime() - started) / 1e9, List.copyOf(rates));
+        System.out.printf(Locale.ROOT, "[bench] %s warm-up %.0f s, per slice: %s /s%n", scenario, warmUp.seconds(), rates);
+        return warmUp;
+    }
+
+    private static boolean settled(List<Long> rates) {
+        int n = rates.size();
+        if (n < 2) {
+            return false;
+        }
+        long previous = rates.get(n - 2);
+        return Math.abs(rates.get(n - 1) - previous) <= SETTLED_WITHIN * previous;
+    }
+}
