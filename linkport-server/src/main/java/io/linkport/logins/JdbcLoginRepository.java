@@ -43,10 +43,11 @@ class JdbcLoginRepository {
               AND (lease_until IS NULL OR lease_until < ?)
             ORDER BY next_refresh_at LIMIT ?""";
     // The lease is the cross-node lock: exactly one node's UPDATE matches while the row is due
-    // and unleased; the winner then moves next_refresh_at to the next cycle.
+    // and unleased; the winner then moves next_refresh_at to the next cycle. "(…) IS TRUE" keeps
+    // PostgreSQL on the primary key rather than the (refresh_enabled, next_refresh_at) index.
     private static final String CLAIM = """
             UPDATE logins SET lease_owner = ?, lease_until = ?
-            WHERE id = ? AND refresh_enabled = TRUE AND status = 'ACTIVE' AND next_refresh_at <= ?
+            WHERE id = ? AND (refresh_enabled = TRUE AND status = 'ACTIVE') IS TRUE AND next_refresh_at <= ?
               AND (lease_until IS NULL OR lease_until < ?)""";
     private static final String RELEASE = """
             UPDATE logins SET lease_owner = NULL, lease_until = NULL, next_refresh_at = ?

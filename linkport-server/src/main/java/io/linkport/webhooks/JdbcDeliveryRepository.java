@@ -36,9 +36,12 @@ class JdbcDeliveryRepository {
               AND (endpoint_id IS NULL OR endpoint_id NOT IN (:saturated))
             ORDER BY next_attempt_at
             LIMIT :limit""";
-    private static final String CLAIM = """
+    // "(status = 'pending') IS TRUE", not "status = 'pending'": with stale statistics PostgreSQL may
+    // otherwise claim through the due index and scan every pending row per claim (a 20,000-row
+    // backlog drained at 137/s instead of 1,100/s; docs/performance.md).
+    static final String CLAIM = """
             UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?
-            WHERE id = ? AND status = 'pending' AND attempt_count = ? AND (lease_until IS NULL OR lease_until < ?)""";
+            WHERE id = ? AND (status = 'pending') IS TRUE AND attempt_count = ? AND (lease_until IS NULL OR lease_until < ?)""";
     private static final String FINISH = """
             UPDATE webhook_deliveries SET status = ?, attempt_count = attempt_count + ?, next_attempt_at = ?,
                    last_status_code = ?, last_error = ?, completed_at = ?, lease_owner = NULL, lease_until = NULL
