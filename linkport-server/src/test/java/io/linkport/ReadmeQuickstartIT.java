@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's promise, on the packaged jar: started with nothing configured, the server creates
+ * The README's promise, on the packaged build started by the README's own first command (its java
+ * arguments are read from README.md): started with nothing configured, the server creates
  * an H2 database under ./data, prints a sandbox key once and writes it to data/bootstrap-secret
  * (owner-only), and the quickstart curl returns a link token that verifies against the JWKS.
  */
@@ -34,7 +35,7 @@ class ReadmeQuickstartIT {
 
     @Test
     void freshStartWithNothingConfiguredThenQuickstartWorks(@TempDir Path workDir) throws Exception {
-        try (ServerProcess server = ServerProcess.start(workDir, Map.of())) {
+        try (ServerProcess server = ServerProcess.startAsReadme(workDir, Map.of())) {
             Duration startup = server.awaitReady(Duration.ofMinutes(3));
 
             Path secretFile = workDir.resolve("data/bootstrap-secret");
@@ -70,16 +71,32 @@ class ReadmeQuickstartIT {
     @Test
     void restartOnSameDataThenSameKeyStillWorksAndNoSecondBootstrap(@TempDir Path workDir) throws Exception {
         String secret;
-        try (ServerProcess first = ServerProcess.start(workDir, Map.of())) {
+        try (ServerProcess first = ServerProcess.startAsReadme(workDir, Map.of())) {
             first.awaitReady(Duration.ofMinutes(3));
             secret = Files.readString(workDir.resolve("data/bootstrap-secret")).trim();
         }
-        try (ServerProcess second = ServerProcess.start(workDir, Map.of())) {
+        try (ServerProcess second = ServerProcess.startAsReadme(workDir, Map.of())) {
             second.awaitReady(Duration.ofMinutes(3));
             assertThat(Files.readString(workDir.resolve("data/bootstrap-secret")).trim()).isEqualTo(secret);
             Api.Response response = second.api().post("/v1/link_tokens",
                     Map.of("org_name", "A", "required_jobs", List.of("income"), "end_user_id", "u"), Api.secret(secret));
             assertThat(response.status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The fast start's archive (made by 'package') is one this JVM can map: with -Xshare:on the JVM
+     * refuses to start rather than silently running without it.
+     */
+    @Test
+    void readmeStartThenUsesTheArchiveMadeByPackage(@TempDir Path workDir) throws Exception {
+        List<String> arguments = ServerProcess.readmeJavaArguments();
+        String archiveOption = arguments.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                .orElseThrow(() -> new AssertionError("the README's command names no archive: " + arguments));
+        assertThat(Path.of(archiveOption.substring(archiveOption.indexOf('=') + 1))).isRegularFile();
+        try (ServerProcess server = ServerProcess.startAsReadme(workDir, Map.of(), "-Xshare:on")) {
+            server.awaitReady(Duration.ofMinutes(3));
+            assertThat(server.api().get("/.well-known/jwks.json").status()).isEqualTo(200);
         }
     }
 

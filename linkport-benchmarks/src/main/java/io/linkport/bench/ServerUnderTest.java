@@ -38,13 +38,19 @@ final class ServerUnderTest implements AutoCloseable {
 
     static ServerUnderTest start(Path jar, String java, Database database, Map<String, String> extraEnv, Path workDir)
             throws IOException, InterruptedException {
+        return start(List.of("-jar", jar.toString()), java, database, extraEnv, workDir);
+    }
+
+    /** {@code launchArgs}: what follows {@code java}, e.g. {@code -jar linkport-server.jar}. */
+    static ServerUnderTest start(List<String> launchArgs, String java, Database database, Map<String, String> extraEnv,
+                                 Path workDir) throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(database.serverEnv());
         env.put("LINKPORT_BOOTSTRAP_SECRET", SECRET);
         env.put("LINKPORT_ADMIN_KEY", ADMIN_KEY);
         env.put("LINKPORT_SANDBOX_LATENCY", "0ms");
         env.put("LOGGING_LEVEL_LINKPORT_REQUESTS", "WARN");
         env.putAll(extraEnv);
-        return launch(java, List.of("-jar", jar.toString()), env, READINESS, workDir);
+        return launch(java, launchArgs, env, READINESS, workDir);
     }
 
     /**

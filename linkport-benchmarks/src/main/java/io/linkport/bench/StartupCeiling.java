@@ -28,8 +28,11 @@ final class StartupCeiling {
     record Launch(double readySeconds, long idleRssMib) {
     }
 
-    /** Every launch of both apps, and how long each sat idle before its RSS was read. */
-    record Result(List<Launch> linkport, List<Launch> bare, Duration idleAfter) {
+    /**
+     * Every launch of the three, and how long each sat idle before its RSS was read: Linkport by
+     * {@code java -jar}, Linkport by the README's fast start ({@link FastStart}), the bare app.
+     */
+    record Result(List<Launch> linkport, List<Launch> fastStart, List<Launch> bare, Duration idleAfter) {
 
         static double median(List<Double> values) {
             List<Double> sorted = values.stream().sorted().toList();
@@ -51,9 +54,12 @@ final class StartupCeiling {
             json.put("launchesEach", linkport.size());
             json.put("idleAfterSeconds", idleAfter.toSeconds());
             json.put("linkport", appJson(linkport));
+            json.put("linkportFastStart", appJson(fastStart));
             json.put("bareSpringBoot", appJson(bare));
             json.put("readyRatio", readySeconds(linkport) / readySeconds(bare));
             json.put("idleRssRatio", idleRssMib(linkport) / idleRssMib(bare));
+            json.put("fastStartReadyRatio", readySeconds(fastStart) / readySeconds(bare));
+            json.put("fastStartIdleRssRatio", idleRssMib(fastStart) / idleRssMib(bare));
             return json;
         }
 
@@ -68,12 +74,16 @@ final class StartupCeiling {
         void print() {
             System.out.printf(Locale.ROOT, "%nstartup (H2, fresh data directory; median of %d; ready = launch to first 200; "
                     + "idle RSS %d s after one request)%n", linkport.size(), idleAfter.toSeconds());
-            System.out.printf(Locale.ROOT, "  %-34s %8s %13s%n", "", "ready s", "idle RSS MiB");
-            System.out.printf(Locale.ROOT, "  %-34s %8.2f %13.0f%n", "linkport", readySeconds(linkport), idleRssMib(linkport));
-            System.out.printf(Locale.ROOT, "  %-34s %8.2f %13.0f%n", "bare Spring Boot (webmvc, 1 GET)", readySeconds(bare),
-                    idleRssMib(bare));
-            System.out.printf(Locale.ROOT, "  %-34s %7.2fx %12.2fx%n", "linkport / bare", readySeconds(linkport) / readySeconds(bare),
-                    idleRssMib(linkport) / idleRssMib(bare));
+            System.out.printf(Locale.ROOT, "  %-40s %8s %13s %14s%n", "", "ready s", "idle RSS MiB", "ratio to bare");
+            row("linkport, java -jar", linkport);
+            row("linkport, fast start (archive)", fastStart);
+            row("bare Spring Boot (webmvc, 1 GET)", bare);
+        }
+
+        private void row(String label, List<Launch> launches) {
+            System.out.printf(Locale.ROOT, "  %-40s %8.2f %13.0f %6.2fx /%5.2fx%n", label, readySeconds(launches),
+                    idleRssMib(launches), readySeconds(launches) / readySeconds(bare),
+                    idleRssMib(launches) / idleRssMib(bare));
         }
     }
 
@@ -83,7 +93,9 @@ final class StartupCeiling {
     static Result run(Path serverJar, String java, Path work, boolean smoke) throws Exception {
         int launches = smoke ? 1 : 3;
         Duration idleAfter = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(15);
+        List<String> fastStartArgs = FastStart.prepare(serverJar, java, work.resolve("fast-start"));
         List<Launch> linkport = new ArrayList<>();
+        List<Launch> fastStart = new ArrayList<>();
         List<Launch> bare = new ArrayList<>();
         for (int i = 0; i < launches; i++) {
             Path bareDir = work.resolve("startup-bare-" + i);
@@ -92,13 +104,22 @@ final class StartupCeiling {
             }
             Path serverDir = work.resolve("startup-linkport-" + i);
             try (ServerUnderTest server = ServerUnderTest.start(serverJar, java, Database.h2(serverDir), Map.of(), serverDir)) {
-                linkport.add(idle(server, server.url("/v1/whoami"), Map.of("x-api-secret", ServerUnderTest.SECRET), idleAfter));
+                linkport.add(whoami(server, idleAfter));
+            }
+            Path fastDir = work.resolve("startup-fast-" + i);
+            try (ServerUnderTest server = ServerUnderTest.start(fastStartArgs, java, Database.h2(fastDir), Map.of(), fastDir)) {
+                fastStart.add(whoami(server, idleAfter));
             }
             System.out.printf(Locale.ROOT, "[bench] startup %d/%d: linkport ready in %.2f s, idle RSS %d MiB; "
-                    + "bare ready in %.2f s, idle RSS %d MiB%n", i + 1, launches, linkport.get(i).readySeconds(),
-                    linkport.get(i).idleRssMib(), bare.get(i).readySeconds(), bare.get(i).idleRssMib());
+                    + "fast start %.2f s, %d MiB; bare %.2f s, %d MiB%n", i + 1, launches,
+                    linkport.get(i).readySeconds(), linkport.get(i).idleRssMib(), fastStart.get(i).readySeconds(),
+                    fastStart.get(i).idleRssMib(), bare.get(i).readySeconds(), bare.get(i).idleRssMib());
         }
-        return new Result(linkport, bare, idleAfter);
+        return new Result(linkport, fastStart, bare, idleAfter);
+    }
+
+    private static Launch whoami(ServerUnderTest server, Duration idleAfter) throws Exception {
+        return idle(server, server.url("/v1/whoami"), Map.of("x-api-secret", ServerUnderTest.SECRET), idleAfter);
     }
 
     private static Launch idle(ServerUnderTest app, String url, Map<String, String> headers, Duration idleAfter) throws Exception {

@@ -34,9 +34,43 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code java -jar linkport-server.jar} in {@code workDir} on a free port with {@code env} added. */
     public static ServerProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
         command.addAll(List.of(args));
+        return launch(workDir, env, command);
+    }
+
+    /**
+     * Starts the server with the {@code java} arguments of the README's first command (its paths taken
+     * from the repository root), {@code jvmOptions} before them, in {@code workDir}.
+     */
+    public static ServerProcess startAsReadme(Path workDir, Map<String, String> env, String... jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(readmeJavaArguments());
+        return launch(workDir, env, command);
+    }
+
+    /** What follows {@code && java} on the first line of the README's first code block. */
+    public static List<String> readmeJavaArguments() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> lines = Files.readAllLines(root.resolve("README.md"));
+        String first = lines.get(lines.indexOf("```sh") + 1);
+        int java = first.indexOf("&& java ");
+        if (java < 0) {
+            throw new IllegalStateException("The README's first command does not start java: " + first);
+        }
+        List<String> arguments = new ArrayList<>();
+        for (String token : first.substring(java + "&& java ".length()).trim().split("\\s+")) {
+            arguments.add(token.replace("linkport-server/target/", root.resolve("linkport-server/target") + "/"));
+        }
+        return arguments;
+    }
+
+    private static ServerProcess launch(Path workDir, Map<String, String> env, List<String> javaCommand) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(javaCommand);
+        command.add("--server.port=" + port);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
