@@ -63,6 +63,8 @@ class ReadmeQuickstartIT {
             assertThat(claims.getJwtId()).isEqualTo(data.get("id").asString());
 
             Thread.sleep(3_000);
+            assertThat(server.log()).as("the start-up garbage is collected once the server is ready")
+                    .containsPattern("Start-up garbage collected in \\d+ ms: heap committed \\d+ MiB -> \\d+ MiB");
             System.out.printf("[quickstart] start-up to readiness: %d ms, idle RSS: %d MiB (JDK %s)%n",
                     startup.toMillis(), server.rssKib() / 1024, System.getProperty("java.version"));
         }
