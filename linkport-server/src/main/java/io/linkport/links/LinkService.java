@@ -1,5 +1,6 @@
 package io.linkport.links;
 
+import io.linkport.common.GroupTransaction;
 import io.linkport.common.Ids;
 import io.linkport.common.MasterKeyCipher;
 import io.linkport.common.PublicUrls;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -38,11 +40,12 @@ public class LinkService {
     private final PublicUrls publicUrls;
     private final LinkSettings settings;
     private final JsonMapper json;
+    private final GroupTransaction writes;
     private final Clock clock;
 
     LinkService(JdbcLinkRepository links, LinkRequestValidator validator, LinkLifecycle lifecycle, LinkTraces traces,
                 EventLog events, MasterKeyCipher cipher, PublicUrls publicUrls, LinkSettings settings, JsonMapper json,
-                Clock clock) {
+                GroupTransaction writes, Clock clock) {
         this.links = links;
         this.validator = validator;
         this.lifecycle = lifecycle;
@@ -52,11 +55,16 @@ public class LinkService {
         this.publicUrls = publicUrls;
         this.settings = settings;
         this.json = json;
+        this.writes = writes;
         this.clock = clock;
     }
 
-    /** Validates the whole body (every issue in one 400), then stores the link and its LINK_CREATED event. */
-    @Transactional
+    /**
+     * Validates the whole body (every issue in one 400), then stores the link and its LINK_CREATED
+     * event. Everything but the writes happens first, on the caller's thread; the writes are one
+     * unit of the {@link GroupTransaction}, committed with the links other requests are creating at
+     * that moment. Not {@code @Transactional} for that reason.
+     */
     public CreatedLink create(ApiCaller caller, JsonNode body) {
         LinkRequestValidator.ValidRequest request = validator.validate(body, caller.mode());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -70,9 +78,15 @@ public class LinkService {
                 now.plus(request.expiresIn()), null, null);
         String arguments = request.arguments().stream().allMatch(Objects::isNull) ? null
                 : cipher.encrypt(json.writeValueAsString(request.arguments()), id + ":arguments");
-        links.insert(link, arguments, Secrets.sha256Hex(claimCode));
-        events.append(link.tenantId(), link.mode(), EventType.LINK_CREATED, LinkLifecycle.eventData(link), link.webhookUrl());
-        traces.record(link, "link_created", request.operations().size() + " operation(s) on " + link.integrationId());
+        Map<String, Object> eventData = LinkLifecycle.eventData(link);
+        String claimCodeHash = Secrets.sha256Hex(claimCode);
+        String traceDetail = request.operations().size() + " operation(s) on " + link.integrationId();
+        writes.run(() -> {
+            links.insert(link, arguments, claimCodeHash);
+            events.append(link.tenantId(), link.mode(), EventType.LINK_CREATED, eventData, link.webhookUrl());
+            traces.record(link, "link_created", traceDetail);
+            return link;
+        });
         return new CreatedLink(link, claimCode, link.publicBase() + "/c/" + id + "?code=" + claimCode);
     }
 

@@ -1,0 +1,150 @@
+package io.linkport.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** On a real (H2) database: commits shared by concurrent callers, and one unit's failure kept to itself. */
+class GroupTransactionTest {
+
+    private final AtomicInteger commits = new AtomicInteger();
+    private JdbcClient jdbc;
+    private TransactionTemplate tx;
+
+    @BeforeEach
+    void database() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:group_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource) {
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+                super.doCommit(status);
+                commits.incrementAndGet();
+            }
+        };
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE TABLE items (id INT PRIMARY KEY, note VARCHAR(20))").update();
+        tx = new TransactionTemplate(manager);
+    }
+
+    @Test
+    void runWhenManyCallersAtOnceThenEveryUnitCommittedInFewerCommitsThanUnits() throws Exception {
+        GroupTransaction group = new GroupTransaction(tx, 64, 1);
+        CountDownLatch firstUnitRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirstUnit = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        try {
+            Future<Integer> first = callers.submit(() -> group.run(() -> {
+                insert(0);
+                firstUnitRunning.countDown();
+                await(releaseFirstUnit);
+                return 0;
+            }));
+            assertThat(firstUnitRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Integer>> queued = new ArrayList<>();
+            for (int i = 1; i < 40; i++) {
+                int id = i;
+                queued.add(callers.submit(() -> group.run(() -> {
+                    insert(id);
+                    return id;
+                })));
+            }
+            Thread.sleep(200); // the 39 queue behind the unit holding the lock
+            assertThat(queued).noneMatch(Future::isDone);
+            releaseFirstUnit.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+            for (int i = 1; i < 40; i++) {
+                assertThat(queued.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo(i);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM items").query(Integer.class).single()).isEqualTo(40);
+        assertThat(commits.get()).as("39 queued units shared commits").isBetween(2, 20);
+    }
+
+    @Test
+    void runWhenOneUnitOfAGroupFailsThenOnlyItsCallerGetsTheFailureAndTheOthersAreCommitted() throws Exception {
+        insert(7);  // the unit that inserts 7 again will fail
+        GroupTransaction group = new GroupTransaction(tx, 64, 1);
+        CountDownLatch firstUnitRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirstUnit = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        try {
+            Future<Integer> first = callers.submit(() -> group.run(() -> {
+                insert(100);
+                firstUnitRunning.countDown();
+                await(releaseFirstUnit);
+                return 100;
+            }));
+            assertThat(firstUnitRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Integer>> queued = new ArrayList<>();
+            for (int id : new int[] {5, 6, 7, 8, 9}) {
+                queued.add(callers.submit(() -> group.run(() -> {
+                    jdbc.sql("INSERT INTO items (id, note) VALUES (?, 'first')").params(id * 10).update();
+                    insert(id);
+                    return id;
+                })));
+            }
+            Thread.sleep(200);
+            releaseFirstUnit.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(100);
+            for (int i = 0; i < queued.size(); i++) {
+                Future<Integer> result = queued.get(i);
+                if (i == 2) {
+                    assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DuplicateKeyException.class);
+                } else {
+                    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new int[] {5, 6, 7, 8, 9}[i]);
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT id FROM items ORDER BY id").query(Integer.class).list())
+                .as("the failing unit's first insert (70) was rolled back with it; nothing else was lost or doubled")
+                .containsExactly(5, 6, 7, 8, 9, 50, 60, 80, 90, 100);
+    }
+
+    @Test
+    void runInsideATransactionThenJoinsItAndRollsBackWithIt() {
+        GroupTransaction group = new GroupTransaction(tx, 64, 1);
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            group.run(() -> {
+                insert(1);
+                return null;
+            });
+            throw new IllegalStateException("the caller's transaction fails afterwards");
+        })).hasMessageContaining("fails afterwards");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM items").query(Integer.class).single()).isZero();
+    }
+
+    private void insert(int id) {
+        jdbc.sql("INSERT INTO items (id, note) VALUES (?, 'x')").params(id).update();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
