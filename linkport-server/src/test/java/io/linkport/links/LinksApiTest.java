@@ -302,4 +302,51 @@ class LinksApiTest extends ServerTest {
                 "/v1/sessions", "/v1/session", "/v1/session/credentials", "/v1/session/mfa", "/v1/session/oauth/start",
                 "/v1/session/stream", "/v1/oauth/callback");
     }
+
+    /**
+     * Concurrent creates share group commits (common/GroupTransaction); each 201 must still mean
+     * "stored": the link, its one LINK_CREATED event and its outbox row are read at once from
+     * another connection, and a bad body among them is refused alone.
+     */
+    @Test
+    void createWhenFortyLinksAtOnceThenEachCommittedBeforeItsResponseWithOneEventAndOneDelivery() throws Exception {
+        TestTenant tenant = newTenant("concurrent-creates");
+        assertThat(api.post("/v1/webhook_endpoints", Map.of("url", "http://127.0.0.1:9/unused"), tenant.auth()).status())
+                .isEqualTo(201);
+        java.util.concurrent.ExecutorService backends = java.util.concurrent.Executors.newFixedThreadPool(41);
+        try {
+            List<java.util.concurrent.Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                created.add(backends.submit(() -> {
+                    Api.Response response = create(tenant, seedExample());
+                    assertThat(response.status()).as(response.text()).isEqualTo(201);
+                    String linkId = response.json().get("linkId").asString();
+                    assertThat(jdbc.sql("SELECT COUNT(*) FROM links WHERE id = ?").param(linkId).query(Long.class).single())
+                            .isEqualTo(1);
+                    assertThat(jdbc.sql("SELECT COUNT(*) FROM events WHERE link_id = ? AND type = 'LINK_CREATED'")
+                            .param(linkId).query(Long.class).single()).isEqualTo(1);
+                    return linkId;
+                }));
+            }
+            java.util.concurrent.Future<Api.Response> bad = backends.submit(() -> create(tenant, Map.of("integrationId", "")));
+            Set<String> ids = new HashSet<>();
+            for (java.util.concurrent.Future<String> future : created) {
+                ids.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(ids).hasSize(40);
+            assertThat(bad.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(400);
+        } finally {
+            backends.shutdownNow();
+        }
+        assertThat(linkCount(tenant)).isEqualTo(40);
+        // one to the tenant's endpoint and one to each link's own webhookUrl (seed 002's example has one)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE tenant_id = ? AND event_type = 'LINK_CREATED' "
+                + "AND endpoint_id IS NOT NULL").param(tenant.id()).query(Long.class).single()).isEqualTo(40);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT event_id) FROM webhook_deliveries WHERE tenant_id = ? "
+                + "AND event_type = 'LINK_CREATED' AND endpoint_id IS NULL AND url = 'https://your-server.com/webhook'")
+                .param(tenant.id()).query(Long.class).single()).isEqualTo(40);
+        for (String id : jdbc.sql("SELECT id FROM links WHERE tenant_id = ?").param(tenant.id()).query(String.class).list()) {
+            assertThat(api.get("/v1/links/" + id, tenant.auth()).status()).isEqualTo(200);
+        }
+    }
 }
