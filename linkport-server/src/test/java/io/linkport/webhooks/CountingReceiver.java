@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,7 @@ final class CountingReceiver implements AutoCloseable {
     private final AtomicInteger total = new AtomicInteger();
     private volatile Webhook verifier;
     private volatile long delayMillis;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     CountingReceiver(long delayMillis) throws IOException {
         this.delayMillis = delayMillis;
@@ -53,6 +56,9 @@ final class CountingReceiver implements AutoCloseable {
                 if (!matcher.find() || !matcher.group(1).equals(webhookId)) {
                     problems.add("body id differs from webhook-id " + webhookId);
                 }
+                if (!gate.await(60, TimeUnit.SECONDS)) {
+                    problems.add("held for 60 s: " + webhookId);
+                }
                 if (delayMillis > 0) {
                     Thread.sleep(delayMillis);
                 }
@@ -65,6 +71,15 @@ final class CountingReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Deliveries wait, unanswered and uncounted, until {@link #release()}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
     }
 
     void verifyWith(String secret) {

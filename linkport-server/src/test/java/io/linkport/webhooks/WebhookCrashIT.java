@@ -26,12 +26,16 @@ class WebhookCrashIT {
         Path dataDir = Files.createTempDirectory("linkport-crash-it-");
         Map<String, String> env = ProcessFixtures.environment(dataDir);
         // slow enough that the backlog is still draining when the kill comes
-        try (CountingReceiver receiver = new CountingReceiver(10)) {
+        try (CountingReceiver receiver = new CountingReceiver(20)) {
             List<String> sent;
             try (ServerProcess first = ServerProcess.start("crash-first", env, ProcessFixtures.logDir())) {
                 String[] endpoint = ProcessFixtures.endpoint(first.baseUrl(), receiver.url());
                 receiver.verifyWith(endpoint[1]);
+                // held while the events are posted: a server that delivers faster than the test posts
+                // would otherwise have delivered everything before the kill
+                receiver.hold();
                 sent = ProcessFixtures.sendTestEvents(List.of(first.baseUrl()), endpoint[0], EVENTS);
+                receiver.release();
                 await().atMost(Duration.ofSeconds(60)).until(() -> receiver.distinct() >= EVENTS / 5);
                 first.kill();
             }
