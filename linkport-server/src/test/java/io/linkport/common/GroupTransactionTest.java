@@ -47,17 +47,10 @@ class GroupTransactionTest {
     @Test
     void runWhenManyCallersAtOnceThenEveryUnitCommittedInFewerCommitsThanUnits() throws Exception {
         GroupTransaction group = new GroupTransaction(tx, 64, 1);
-        CountDownLatch firstUnitRunning = new CountDownLatch(1);
         CountDownLatch releaseFirstUnit = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(40);
         try {
-            Future<Integer> first = callers.submit(() -> group.run(() -> {
-                insert(0);
-                firstUnitRunning.countDown();
-                await(releaseFirstUnit);
-                return 0;
-            }));
-            assertThat(firstUnitRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> first = holdingTheLock(group, 0, releaseFirstUnit, callers);
             List<Future<Integer>> queued = new ArrayList<>();
             for (int i = 1; i < 40; i++) {
                 int id = i;
@@ -85,17 +78,10 @@ class GroupTransactionTest {
     void runWhenOneUnitOfAGroupFailsThenOnlyItsCallerGetsTheFailureAndTheOthersAreCommitted() throws Exception {
         insert(7);  // the unit that inserts 7 again will fail
         GroupTransaction group = new GroupTransaction(tx, 64, 1);
-        CountDownLatch firstUnitRunning = new CountDownLatch(1);
         CountDownLatch releaseFirstUnit = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(10);
         try {
-            Future<Integer> first = callers.submit(() -> group.run(() -> {
-                insert(100);
-                firstUnitRunning.countDown();
-                await(releaseFirstUnit);
-                return 100;
-            }));
-            assertThat(firstUnitRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> first = holdingTheLock(group, 100, releaseFirstUnit, callers);
             List<Future<Integer>> queued = new ArrayList<>();
             for (int id : new int[] {5, 6, 7, 8, 9}) {
                 queued.add(callers.submit(() -> group.run(() -> {
@@ -134,6 +120,20 @@ class GroupTransactionTest {
             throw new IllegalStateException("the caller's transaction fails afterwards");
         })).hasMessageContaining("fails afterwards");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM items").query(Integer.class).single()).isZero();
+    }
+
+    /** Submits a unit inserting {@code id} that keeps its group's lock until {@code release}; returns once it runs. */
+    private Future<Integer> holdingTheLock(GroupTransaction group, int id, CountDownLatch release, ExecutorService callers)
+            throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Future<Integer> unit = callers.submit(() -> group.run(() -> {
+            insert(id);
+            running.countDown();
+            await(release);
+            return id;
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        return unit;
     }
 
     private void insert(int id) {
