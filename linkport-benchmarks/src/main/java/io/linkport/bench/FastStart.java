@@ -30,10 +30,8 @@ final class FastStart {
                 : "-XX:ArchiveClassesAtExit=" + archive;
         Path data = dir.resolve("training-data");
         run(dir, dir.resolve("training.log"), java, record, "-Dspring.context.exit=onRefresh",
-                "-Dlinkport.data-dir=" + data,
-                "-Dspring.datasource.url=jdbc:h2:file:" + data + "/linkport;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
-                "-Dserver.port=0", "-jar", extractedJar.toString());
+                // the server's default H2 URL lives in the data directory; run() clears SPRING_* from the environment
+                "-Dlinkport.data-dir=" + data, "-Dserver.port=0", "-jar", extractedJar.toString());
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("The training start made no archive; see " + dir.resolve("training.log"));
         }
