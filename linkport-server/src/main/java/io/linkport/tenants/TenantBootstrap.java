@@ -74,18 +74,31 @@ class TenantBootstrap implements ApplicationRunner {
         log.info("Created sandbox tenant {}", tenant.id());
     }
 
-    /** LINKPORT_BOOTSTRAP_SECRET and LINKPORT_ADMIN_KEY work on an existing database too. */
+    /**
+     * LINKPORT_BOOTSTRAP_SECRET and LINKPORT_ADMIN_KEY work on an existing database too. Nodes
+     * starting together race here as well: each secret goes in its own transaction, and the
+     * unique hash turns the loser's insert into "already registered" instead of a failed start.
+     */
     private void registerConfiguredSecrets() {
         String tenantId = tenants.bootstrapTenant().orElseThrow();
-        tx.executeWithoutResult(status -> {
-            if (properties.bootstrapSecret() != null && !keys.secretExists(properties.bootstrapSecret())) {
-                keys.registerKnownSecret(tenantId, ApiKey.Kind.TENANT, Mode.SANDBOX, "LINKPORT_BOOTSTRAP_SECRET",
-                        properties.bootstrapSecret());
-            }
-            if (properties.adminKey() != null && !keys.secretExists(properties.adminKey())) {
-                keys.registerKnownSecret(null, ApiKey.Kind.ADMIN, Mode.PRODUCTION, "LINKPORT_ADMIN_KEY",
-                        properties.adminKey());
-            }
-        });
+        if (properties.bootstrapSecret() != null) {
+            registerOnce(properties.bootstrapSecret(), () -> keys.registerKnownSecret(tenantId, ApiKey.Kind.TENANT,
+                    Mode.SANDBOX, "LINKPORT_BOOTSTRAP_SECRET", properties.bootstrapSecret()));
+        }
+        if (properties.adminKey() != null) {
+            registerOnce(properties.adminKey(), () -> keys.registerKnownSecret(null, ApiKey.Kind.ADMIN,
+                    Mode.PRODUCTION, "LINKPORT_ADMIN_KEY", properties.adminKey()));
+        }
+    }
+
+    private void registerOnce(String secret, Runnable register) {
+        if (keys.secretExists(secret)) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> register.run());
+        } catch (DuplicateKeyException anotherNode) {
+            log.info("Another node registered a configured key first");
+        }
     }
 }
