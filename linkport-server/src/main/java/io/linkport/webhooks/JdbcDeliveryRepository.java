@@ -46,6 +46,10 @@ class JdbcDeliveryRepository {
             UPDATE webhook_deliveries SET status = ?, attempt_count = attempt_count + ?, next_attempt_at = ?,
                    last_status_code = ?, last_error = ?, completed_at = ?, lease_owner = NULL, lease_until = NULL
             WHERE id = ? AND lease_owner = ? AND attempt_count = ?""";
+    // Gives a claim back unsent: due again at once, for any node (only the lease holder can).
+    private static final String UNCLAIM = """
+            UPDATE webhook_deliveries SET lease_owner = NULL, lease_until = NULL
+            WHERE id = ? AND lease_owner = ? AND attempt_count = ? AND status = 'pending'""";
     private static final String INSERT_ATTEMPT = """
             INSERT INTO webhook_attempts (id, delivery_id, attempt_number, node, started_at, duration_ms, status_code, success,
                                           response_excerpt, error)
@@ -112,6 +116,17 @@ class JdbcDeliveryRepository {
             }
         }
         return won;
+    }
+
+    /** Gives back claims this node holds but will not send (it is stopping, or the lease got too short to send within). */
+    @Transactional
+    void unclaimAll(List<WebhookDelivery> claimed, String owner) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<WebhookDelivery> ordered = new ArrayList<>(claimed);
+        ordered.sort(Comparator.comparing(WebhookDelivery::id));
+        batches.batchUpdate(UNCLAIM, ordered.stream().map(d -> new Object[] {d.id(), owner, d.attemptCount()}).toList());
     }
 
     void insertAttempts(List<DeliveryAttempt> attempts) {

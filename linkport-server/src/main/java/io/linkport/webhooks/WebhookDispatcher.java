@@ -1,9 +1,12 @@
 package io.linkport.webhooks;
 
 import io.linkport.common.Ids;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +33,17 @@ import org.springframework.stereotype.Component;
  * transaction, each row with a lease — a conditional UPDATE that only one node can win, on H2 and
  * PostgreSQL alike — then hands each to a worker (virtual threads on JDK 21+, a bounded pool on 17). A claimed row is invisible to other
  * nodes until its lease expires, which happens only if this node dies mid-attempt: then another
- * node (or this one, restarted) sends it again with the same {@code webhook-id}. In-flight work
- * is capped per node (until the outcome is recorded) and per destination (until the receiver
- * has answered); a saturated destination's rows are left for later
- * (or for other nodes) instead of blocking everyone else's. The loop polls every
- * {@code poll-interval} when idle and is woken at once by a local commit or a finished attempt.
+ * node (or this one, restarted) sends it again with the same {@code webhook-id}.
+ * <p>
+ * Per destination, at most {@code per-endpoint-concurrency} requests are in flight, and as many
+ * more deliveries may be claimed and waiting their turn: when the receiver answers one request,
+ * its next delivery goes out at once instead of after another claim round (a round is two
+ * queries and a commit, longer than a loopback request). A waiting delivery is sent only while its
+ * lease still covers a whole request; otherwise, and on a graceful stop, the claim is given back
+ * so any node can send it at once. Per node, {@code max-concurrency} deliveries may be claimed and
+ * not yet recorded; a saturated destination's rows are left for later (or for other nodes)
+ * instead of blocking everyone else's. The loop polls every {@code poll-interval} when idle and is
+ * woken at once by a local commit or a finished attempt.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -48,13 +58,34 @@ class WebhookDispatcher implements SmartLifecycle {
     private final String node;
     private final Semaphore wakeups = new Semaphore(0);
     private final Semaphore slots;
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread loop;
     private ExecutorService executor;
 
+    /** A delivery this node has claimed, its endpoint as read right after the claim, and when its lease ends. */
+    private record Claimed(WebhookDelivery delivery, Optional<WebhookEndpoint> endpoint, Instant leaseUntil) {
+    }
+
+    /** One destination's deliveries on this node; changed only inside {@code destinations.compute}. */
+    private static final class Destination {
+        private final ArrayDeque<Claimed> waiting = new ArrayDeque<>();
+        private int sending;
+        // readable without the map's lock: a stale value only delays a claim or a gauge
+        private volatile int sendingNow;
+        private volatile int waitingNow;
+        private volatile int held;
+
+        private Destination update() {
+            sendingNow = sending;
+            waitingNow = waiting.size();
+            held = sending + waiting.size();
+            return held == 0 ? null : this;
+        }
+    }
+
     WebhookDispatcher(JdbcDeliveryRepository deliveries, JdbcWebhookEndpointRepository endpoints, DeliveryWorker worker,
-                      WebhookProperties properties, Clock clock) {
+                      WebhookProperties properties, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.worker = worker;
@@ -63,6 +94,14 @@ class WebhookDispatcher implements SmartLifecycle {
         this.slots = new Semaphore(properties.maxConcurrency());
         String name = ManagementFactory.getRuntimeMXBean().getName();
         this.node = (name.length() > 40 ? name.substring(0, 40) : name) + "/" + Ids.hex128().substring(0, 8);
+        Gauge.builder("linkport.webhooks.sending", this, d -> d.sum(x -> x.sendingNow))
+                .description("Webhook requests this node has in flight").register(meters);
+        Gauge.builder("linkport.webhooks.waiting", this, d -> d.sum(x -> x.waitingNow))
+                .description("Webhook deliveries this node has claimed, waiting for a turn at their destination").register(meters);
+    }
+
+    private double sum(java.util.function.ToIntFunction<Destination> count) {
+        return destinations.values().stream().mapToInt(count).sum();
     }
 
     /** Look for due deliveries now rather than at the next poll. */
@@ -89,12 +128,16 @@ class WebhookDispatcher implements SmartLifecycle {
     public void stop() {
         running = false;
         wake();
-        executor.shutdown();
         try {
+            loop.join(2000);
+            List<Claimed> waiting = takeAllWaiting();
+            if (giveBack(waiting)) {
+                log.info("Webhook dispatcher stopping: gave back {} claimed deliveries it had not sent", waiting.size());
+            }
+            executor.shutdown();
             if (!executor.awaitTermination(properties.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 executor.shutdownNow();
             }
-            loop.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,8 +171,9 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /**
      * One round: reads due candidates, keeps those the per-node and per-destination caps allow,
-     * claims them all in one transaction, reads their endpoints in one query, and starts one worker
-     * per delivery won. True when the round filled its batch, so there may be more due right now.
+     * claims them all in one transaction, reads their endpoints in one query, and sends each
+     * delivery won (or queues it behind its destination's requests in flight). True when the
+     * round filled its batch, so there may be more due right now.
      */
     boolean dispatchOnce() {
         int free = slots.availablePermits();
@@ -143,56 +187,137 @@ class WebhookDispatcher implements SmartLifecycle {
         if (chosen.isEmpty() || !running) {
             return false;
         }
-        // Only this thread acquires slots and workers only release them, so the permits are there.
+        // Only this thread acquires slots and workers only release them, so the permits are there;
+        // and workers only lower a destination's count, so the caps checked above still hold.
         slots.acquireUninterruptibly(chosen.size());
-        chosen.forEach(d -> counter(d).incrementAndGet());
+        Instant leaseUntil = now.plus(properties.leaseDuration());
         List<WebhookDelivery> won;
         try {
-            won = deliveries.claimAll(chosen, node, now.plus(properties.leaseDuration()), now);
+            won = deliveries.claimAll(chosen, node, leaseUntil, now);
         } catch (RuntimeException e) {
-            chosen.forEach(this::release);
+            slots.release(chosen.size());
             throw e;
         }
-        Set<WebhookDelivery> lost = new HashSet<>(chosen);
-        won.forEach(lost::remove);
-        lost.forEach(this::release);
+        slots.release(chosen.size() - won.size());
         Map<String, WebhookEndpoint> endpoints;
         try {
             endpoints = this.endpoints.findByIds(won.stream().map(WebhookDelivery::endpointId).filter(id -> id != null)
                     .collect(Collectors.toSet()));
         } catch (RuntimeException e) {
             // the leases expire and the attempts are made again; nothing is lost
-            won.forEach(this::release);
+            slots.release(won.size());
             throw e;
         }
         for (WebhookDelivery delivery : won) {
-            Optional<WebhookEndpoint> endpoint = Optional.ofNullable(delivery.endpointId()).map(endpoints::get);
-            AtomicBoolean destinationFreed = new AtomicBoolean();
-            // The destination's cap counts requests the receiver is handling: once it has answered,
-            // its slot goes to the next delivery while this one's outcome is being recorded.
-            Runnable freeDestination = () -> {
-                if (destinationFreed.compareAndSet(false, true)) {
-                    counter(delivery).decrementAndGet();
-                    wake();
-                }
-            };
-            executor.execute(() -> {
-                try {
-                    worker.deliver(delivery, endpoint, node, freeDestination);
-                } catch (RuntimeException e) {
-                    // the lease expires and the attempt is made again; nothing is lost
-                    log.warn("Webhook delivery {} failed unexpectedly", delivery.id(), e);
-                } finally {
-                    freeDestination.run();
-                    slots.release();
-                    wake();
-                }
-            });
+            Claimed claimed = new Claimed(delivery, Optional.ofNullable(delivery.endpointId()).map(endpoints::get), leaseUntil);
+            if (sendNowOrWait(claimed)) {
+                send(claimed);
+            }
         }
         return !won.isEmpty() && due.size() == limit && slots.availablePermits() > 0;
     }
 
-    /** The candidates, in order, that fit in the free slots and under each destination's cap. */
+    /** True when the destination has room for another request now; otherwise the delivery waits its turn. */
+    private boolean sendNowOrWait(Claimed claimed) {
+        boolean[] now = new boolean[1];
+        destinations.compute(claimed.delivery().destinationKey(), (key, destination) -> {
+            Destination d = destination == null ? new Destination() : destination;
+            if (d.sending < properties.perEndpointConcurrency()) {
+                d.sending++;
+                now[0] = true;
+            } else {
+                d.waiting.add(claimed);
+            }
+            return d.update();
+        });
+        return now[0];
+    }
+
+    private void send(Claimed claimed) {
+        AtomicBoolean answered = new AtomicBoolean();
+        // The destination's cap counts requests the receiver is handling: once it has answered,
+        // its turn goes to the next delivery while this one's outcome is being recorded.
+        Runnable nextTurn = () -> {
+            if (answered.compareAndSet(false, true)) {
+                nextTurn(claimed.delivery().destinationKey());
+            }
+        };
+        try {
+            executor.execute(() -> {
+                try {
+                    worker.deliver(claimed.delivery(), claimed.endpoint(), node, nextTurn);
+                } catch (RuntimeException e) {
+                    // the lease expires and the attempt is made again; nothing is lost
+                    log.warn("Webhook delivery {} failed unexpectedly", claimed.delivery().id(), e);
+                } finally {
+                    nextTurn.run();
+                    slots.release();
+                    wake();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            nextTurn.run();
+            giveBack(List.of(claimed));
+        }
+    }
+
+    /**
+     * A request to this destination has been answered: its next waiting delivery goes out, if its
+     * lease still covers a whole request; those whose leases do not are given back.
+     */
+    private void nextTurn(String destinationKey) {
+        Instant sendableUntil = clock.instant().plus(properties.requestTimeout()).plusSeconds(1);
+        List<Claimed> tooLate = new ArrayList<>();
+        Claimed[] next = new Claimed[1];
+        destinations.compute(destinationKey, (key, d) -> {
+            d.sending--;
+            while (running && next[0] == null && !d.waiting.isEmpty()) {
+                Claimed candidate = d.waiting.poll();
+                if (candidate.leaseUntil().isAfter(sendableUntil)) {
+                    d.sending++;
+                    next[0] = candidate;
+                } else {
+                    tooLate.add(candidate);
+                }
+            }
+            return d.update();
+        });
+        if (next[0] != null) {
+            send(next[0]);
+        }
+        giveBack(tooLate);
+        wake();
+    }
+
+    private List<Claimed> takeAllWaiting() {
+        List<Claimed> all = new ArrayList<>();
+        for (String key : List.copyOf(destinations.keySet())) {
+            destinations.computeIfPresent(key, (k, d) -> {
+                all.addAll(d.waiting);
+                d.waiting.clear();
+                return d.update();
+            });
+        }
+        return all;
+    }
+
+    /** Claims this node will not send: due again at once for every node instead of when their leases end. */
+    private boolean giveBack(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return true;
+        }
+        try {
+            deliveries.unclaimAll(claimed.stream().map(Claimed::delivery).toList(), node);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not give back {} webhook deliveries; they are sent once their leases expire", claimed.size(), e);
+            return false;
+        } finally {
+            slots.release(claimed.size());
+        }
+    }
+
+    /** The candidates, in order, that fit in the free slots and under each destination's cap (in flight + waiting). */
     private List<WebhookDelivery> withinCaps(List<WebhookDelivery> due, int free) {
         List<WebhookDelivery> chosen = new ArrayList<>();
         Map<String, Integer> added = new HashMap<>();
@@ -201,9 +326,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 break;
             }
             String key = delivery.destinationKey();
-            AtomicInteger current = inFlight.get(key);
-            int planned = (current == null ? 0 : current.get()) + added.getOrDefault(key, 0);
-            if (planned < properties.perEndpointConcurrency()) {
+            if (held(key) + added.getOrDefault(key, 0) < 2 * properties.perEndpointConcurrency()) {
                 added.merge(key, 1, Integer::sum);
                 chosen.add(delivery);
             }
@@ -211,19 +334,15 @@ class WebhookDispatcher implements SmartLifecycle {
         return chosen;
     }
 
-    private AtomicInteger counter(WebhookDelivery delivery) {
-        return inFlight.computeIfAbsent(delivery.destinationKey(), key -> new AtomicInteger());
-    }
-
-    private void release(WebhookDelivery delivery) {
-        counter(delivery).decrementAndGet();
-        slots.release();
+    private int held(String destinationKey) {
+        Destination d = destinations.get(destinationKey);
+        return d == null ? 0 : d.held;
     }
 
     private Set<String> saturated() {
         Set<String> saturated = new HashSet<>();
-        inFlight.forEach((key, count) -> {
-            if (count.get() >= properties.perEndpointConcurrency() && !key.startsWith("url:")) {
+        destinations.forEach((key, d) -> {
+            if (d.held >= 2 * properties.perEndpointConcurrency() && !key.startsWith("url:")) {
                 saturated.add(key);
             }
         });

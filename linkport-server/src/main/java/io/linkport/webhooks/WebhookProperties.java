@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                               request timeout, so a live node never loses a delivery it is sending
  * @param pollInterval           how often an idle dispatcher looks for due deliveries
  * @param batchSize              how many due deliveries a dispatcher looks at per poll
- * @param maxConcurrency         deliveries in flight per node
- * @param perEndpointConcurrency deliveries in flight per destination per node, so one slow receiver
+ * @param maxConcurrency         deliveries claimed and not yet recorded per node (being sent, waiting
+ *                               their turn behind their destination's requests, or being recorded)
+ * @param perEndpointConcurrency requests in flight per destination per node (as many more may wait
+ *                               claimed, to go out the moment one is answered), so one slow receiver
  *                               cannot take every slot
  * @param disableAfter           an endpoint failing without a single success for this long is disabled
  * @param rotationOverlap        default time both the old and the new secret sign after a rotation
@@ -37,7 +39,7 @@ public record WebhookProperties(List<Duration> retrySchedule, Duration requestTi
         }
         pollInterval = pollInterval == null ? Duration.ofMillis(50) : pollInterval;
         batchSize = batchSize == null ? 100 : batchSize;
-        maxConcurrency = maxConcurrency == null ? 64 : maxConcurrency;
+        maxConcurrency = maxConcurrency == null ? 128 : maxConcurrency;
         perEndpointConcurrency = perEndpointConcurrency == null ? 8 : perEndpointConcurrency;
         disableAfter = disableAfter == null ? Duration.ofDays(5) : disableAfter;
         rotationOverlap = rotationOverlap == null ? Duration.ofHours(24) : rotationOverlap;

@@ -52,7 +52,7 @@ public final class TestDatabase {
             props.put("spring.flyway.create-schemas", "true");
         } else {
             props.put("spring.datasource.url", "jdbc:h2:file:" + DATA_DIR.resolve("linkport")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         }
         return props;
     }

@@ -24,11 +24,13 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final String name;
+    private final Path log;
 
-    private ServerProcess(Process process, int port, String name) {
+    private ServerProcess(Process process, int port, String name, Path log) {
         this.process = process;
         this.port = port;
         this.name = name;
+        this.log = log;
     }
 
     /** The newest boot jar in target/ ({@code linkport-server.jar}, or a versioned name). */
@@ -57,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
         builder.redirectErrorStream(true);
         File log = logDir.resolve(name + "-" + Instant.now().toEpochMilli() + ".log").toFile();
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        ServerProcess server = new ServerProcess(builder.start(), port, name);
+        ServerProcess server = new ServerProcess(builder.start(), port, name, log.toPath());
         server.awaitReady(Duration.ofSeconds(90), log.toPath());
         return server;
     }
@@ -85,6 +87,24 @@ final class ServerProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** What the process has printed so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGTERM: Spring's graceful shutdown; call {@link #awaitExit} to wait for it. */
+    void stopGracefully() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process has ended within {@code timeout}. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL on Linux: no shutdown hook, no graceful drain — a crash. */
