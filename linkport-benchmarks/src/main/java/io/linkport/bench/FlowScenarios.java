@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -288,11 +290,14 @@ final class FlowScenarios {
         }
         List<String[]> sessions = new ArrayList<>();
         long errors = 0;
+        // why runs failed, e.g. "LINK_FAILED TIMEOUT" or "credentials: IOException …", with counts
+        Map<String, Integer> why = new TreeMap<>();
         for (Future<String[]> f : prepared) {
             try {
                 sessions.add(f.get());
             } catch (Exception e) {
                 errors++;
+                why.merge("prepare: " + cause(e), 1, Integer::sum);
             }
         }
         Sampler sampler = new Sampler(server);
@@ -310,18 +315,27 @@ final class FlowScenarios {
         long[] durations = new long[sessions.size()];
         int completed = 0;
         for (int i = 0; i < sessions.size(); i++) {
+            long accepted;
             try {
-                long accepted = submitted.get(i).get();
+                accepted = submitted.get(i).get();
+            } catch (Exception e) {
+                errors++;
+                why.merge("credentials: " + cause(e), 1, Integer::sum);
+                continue;
+            }
+            try {
                 LoopbackReceiver.Arrival a = done.get(i).get(Math.max(1, 600_000 - (System.currentTimeMillis() - started)),
                         TimeUnit.MILLISECONDS);
                 if (!"LINK_COMPLETED".equals(a.type())) {
                     errors++;
+                    why.merge(a.type() + " " + a.errorCode(), 1, Integer::sum);
                     continue;
                 }
                 intervals[completed] = new long[] {accepted, a.createdAtMs()};
                 durations[completed++] = (a.createdAtMs() - accepted) * 1_000_000;
             } catch (Exception e) {
                 errors++;
+                why.merge("no LINK_COMPLETED/LINK_FAILED within 10 min", 1, Integer::sum);
             }
         }
         workers.shutdownNow();
@@ -330,8 +344,14 @@ final class FlowScenarios {
         int peak = peakOverlap(Arrays.copyOf(intervals, completed));
         return sampler.result("slow_sessions", database.name(), m, null, 0, String.format(Locale.ROOT,
                 "%d sessions on sandbox_slow_bank (login + 1 read, %s each); peak waiting at once: %d; completed: %d; "
-                        + "server JDK %s, peak RSS during: %d MiB", n, options.slowLatency(), peak, completed, server.javaVersion(),
-                sampler.peakMib()), null);
+                        + "server JDK %s, peak RSS during: %d MiB%s", n, options.slowLatency(), peak, completed, server.javaVersion(),
+                sampler.peakMib(), why.isEmpty() ? "" : "; errors: " + why), null);
+    }
+
+    private static String cause(Exception e) {
+        Throwable root = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(root.getMessage());
+        return root.getClass().getSimpleName() + " " + (message.length() > 80 ? message.substring(0, 80) : message);
     }
 
     private static int peakOverlap(long[][] intervals) {

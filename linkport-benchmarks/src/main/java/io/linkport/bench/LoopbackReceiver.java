@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LoopbackReceiver implements AutoCloseable {
 
-    /** One delivered event: its type, its link (if any), commit time and arrival time (epoch ms). */
-    record Arrival(String eventId, String type, String linkId, long createdAtMs, long arrivedAtMs) {
+    /** One delivered event: its type, its link (if any), its error code (LINK_FAILED), commit time and arrival time (epoch ms). */
+    record Arrival(String eventId, String type, String linkId, String errorCode, long createdAtMs, long arrivedAtMs) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,7 +58,8 @@ final class LoopbackReceiver implements AutoCloseable {
         JsonNode data = event.path("data");
         String linkId = data.has("linkId") ? data.get("linkId").asString() : null;
         long createdAt = event.has("createdAt") ? Instant.parse(event.get("createdAt").asString()).toEpochMilli() : now;
-        Arrival arrival = new Arrival(eventId, event.path("type").asString(), linkId, createdAt, now);
+        String errorCode = data.path("error").has("code") ? data.path("error").get("code").asString() : null;
+        Arrival arrival = new Arrival(eventId, event.path("type").asString(), linkId, errorCode, createdAt, now);
         if (arrived.putIfAbsent(eventId, arrival) == null) {
             complete(eventId, arrival);
             if (linkId != null) {
