@@ -16,12 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 .description("Webhook deliveries this node has claimed, waiting for a turn at their destination").register(meters);
     }
 
-    private double sum(java.util.function.ToIntFunction<Destination> count) {
+    private double sum(ToIntFunction<Destination> count) {
         return destinations.values().stream().mapToInt(count).sum();
     }
 

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged server jar ({@code target/linkport-server.jar}) run as a real operating-system
- * process, for tests that must kill a server (SIGKILL) or run two of them on one database.
+ * The packaged server, started as {@link io.linkport.testing.ServerProcess#launchArguments} says,
+ * run as a real operating-system process, for tests that must stop or kill a server (SIGTERM,
+ * SIGKILL) or run two of them on one database.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -33,15 +34,6 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** The newest boot jar in target/ ({@code linkport-server.jar}, or a versioned name). */
-    static Path jar() throws IOException {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("linkport-server(-[0-9].*)?\\.jar"))
-                    .max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("Run 'mvn package' first: no target/linkport-server*.jar"));
-        }
-    }
-
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -52,7 +44,8 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String name, Map<String, String> env, Path logDir) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toString()));
+                "-Xmx512m"));
+        command.addAll(io.linkport.testing.ServerProcess.launchArguments());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
