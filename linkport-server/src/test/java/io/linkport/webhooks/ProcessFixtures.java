@@ -4,6 +4,11 @@ import io.linkport.testing.Api;
 import io.linkport.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,6 +49,27 @@ final class ProcessFixtures {
             env.put("SPRING_FLYWAY_CREATE_SCHEMAS", "true");
         }
         return env;
+    }
+
+    /**
+     * The database the processes started with {@code env} share. An embedded H2 database can be
+     * opened only once its server has exited; PostgreSQL at any time.
+     */
+    static Connection connect(Map<String, String> env) throws SQLException {
+        String url = env.containsKey("SPRING_DATASOURCE_URL") ? env.get("SPRING_DATASOURCE_URL")
+                : "jdbc:h2:file:" + Path.of(env.get("LINKPORT_DATA_DIR")).resolve("linkport") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        return DriverManager.getConnection(url, env.getOrDefault("SPRING_DATASOURCE_USERNAME", "sa"),
+                env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+    }
+
+    /** The single number {@code sql} answers, read with {@link #connect}. */
+    static long count(Map<String, String> env, String sql) throws SQLException {
+        try (Connection connection = connect(env);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static Path logDir() throws Exception {

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.linkport.testing.Api;
-import io.linkport.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +45,10 @@ class WebhookGracefulStopIT {
                 first.awaitExit(Duration.ofSeconds(30));
             }
             assertThat(receiver.total()).as("the requests that were in flight").isEqualTo(PER_ENDPOINT);
-            assertThat(count(env, dataDir, "SELECT COUNT(*) FROM webhook_deliveries WHERE lease_owner IS NOT NULL"))
+            // the server has exited, so an H2 database is free to open
+            assertThat(ProcessFixtures.count(env, "SELECT COUNT(*) FROM webhook_deliveries WHERE lease_owner IS NOT NULL"))
                     .as("deliveries still leased to the stopped node").isZero();
-            assertThat(count(env, dataDir, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND attempt_count = 0"))
+            assertThat(ProcessFixtures.count(env, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND attempt_count = 0"))
                     .isEqualTo(EVENTS - PER_ENDPOINT);
 
             try (ServerProcess second = ServerProcess.start("stop-second", env, ProcessFixtures.logDir())) {
@@ -68,18 +64,5 @@ class WebhookGracefulStopIT {
         Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$")
                 .matcher(new Api(server.baseUrl()).get("/actuator/prometheus").text());
         return value.find() ? Double.parseDouble(value.group(1)) : -1;
-    }
-
-    /** Read once the server has exited: an embedded H2 database is then free to open. */
-    private static long count(Map<String, String> env, Path dataDir, String sql) throws Exception {
-        String url = TestDatabase.postgres() ? env.get("SPRING_DATASOURCE_URL")
-                : "jdbc:h2:file:" + dataDir.resolve("linkport") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        try (Connection connection = DriverManager.getConnection(url, env.getOrDefault("SPRING_DATASOURCE_USERNAME", "sa"),
-                env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -7,7 +7,6 @@ import io.linkport.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -47,14 +46,14 @@ class WebhookTwoNodesIT {
 
             assertThat(receiver.byWebhookId().keySet()).containsExactlyInAnyOrderElementsOf(sent);
             assertThat(receiver.problems()).isEmpty();
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(env, "SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'succeeded'") == 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ProcessFixtures.count(env, "SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'succeeded'") == 0);
 
-            assertThat(count(env, "SELECT COUNT(*) FROM (SELECT delivery_id, attempt_number FROM webhook_attempts"
+            assertThat(ProcessFixtures.count(env, "SELECT COUNT(*) FROM (SELECT delivery_id, attempt_number FROM webhook_attempts"
                     + " GROUP BY delivery_id, attempt_number HAVING COUNT(*) > 1) twice")).as("attempts made twice").isZero();
-            long attempts = count(env, "SELECT COUNT(*) FROM webhook_attempts");
+            long attempts = ProcessFixtures.count(env, "SELECT COUNT(*) FROM webhook_attempts");
             // every request the receiver got is one logged attempt (a failed attempt may not have reached it)
             assertThat((long) receiver.total()).isLessThanOrEqualTo(attempts);
-            assertThat(count(env, "SELECT COUNT(*) FROM webhook_attempts WHERE success")).isEqualTo(EVENTS);
+            assertThat(ProcessFixtures.count(env, "SELECT COUNT(*) FROM webhook_attempts WHERE success")).isEqualTo(EVENTS);
             Map<String, Integer> perNode = attemptsPerNode(env);
             System.out.printf("two-nodes IT: %d events, %d requests received, %d attempts, per node %s%n",
                     EVENTS, receiver.total(), attempts, perNode);
@@ -71,20 +70,9 @@ class WebhookTwoNodesIT {
         }
     }
 
-    private static long count(Map<String, String> env, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(env.get("SPRING_DATASOURCE_URL"),
-                env.get("SPRING_DATASOURCE_USERNAME"), env.get("SPRING_DATASOURCE_PASSWORD"));
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static Map<String, Integer> attemptsPerNode(Map<String, String> env) throws Exception {
         Map<String, Integer> perNode = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(env.get("SPRING_DATASOURCE_URL"),
-                env.get("SPRING_DATASOURCE_USERNAME"), env.get("SPRING_DATASOURCE_PASSWORD"));
+        try (Connection connection = ProcessFixtures.connect(env);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT node, COUNT(*) FROM webhook_attempts GROUP BY node")) {
             while (rs.next()) {
