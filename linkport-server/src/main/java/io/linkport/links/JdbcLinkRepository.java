@@ -79,8 +79,8 @@ class JdbcLinkRepository {
                 error_retryable = TRUE, lease_owner = NULL, lease_until = NULL, updated_at = ?
             WHERE id = ? AND (status = 'authenticating') IS TRUE""";
     static final String RUNNING = """
-            UPDATE links SET status = 'running', mfa_challenge = NULL, connector_state_encrypted = NULL, error_code = NULL,
-                error_message = NULL, error_retryable = FALSE, lease_until = ?, updated_at = ?
+            UPDATE links SET status = 'running', progress = ?, mfa_challenge = NULL, connector_state_encrypted = NULL,
+                error_code = NULL, error_message = NULL, error_retryable = FALSE, lease_until = ?, updated_at = ?
             WHERE id = ? AND (status = 'authenticating') IS TRUE""";
     static final String PROGRESS = """
             UPDATE links SET progress = ?, lease_until = ?, updated_at = ? WHERE id = ? AND (status = 'running') IS TRUE""";

@@ -19,6 +19,8 @@ import io.linkport.events.EventLog;
 import io.linkport.events.EventType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,35 +131,46 @@ public class LinkLifecycle {
         return after(link, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code());
     }
 
-    /** authenticating → running. */
+    /**
+     * authenticating → running, with the first operation already marked running: the run starts
+     * it at once, and one write instead of two is one commit fewer per run.
+     */
     @Transactional
     public Optional<Link> loginSucceeded(Link link) {
         Instant now = clock.instant();
-        if (!links.change(RUNNING, now.plus(settings.lease()), now, link.id())) {
+        List<String> progress = new ArrayList<>(Collections.nCopies(link.operations().size(), "pending"));
+        if (!progress.isEmpty()) {
+            progress.set(0, "running");
+        }
+        if (!links.change(RUNNING, links.toJson(progress), now.plus(settings.lease()), now, link.id())) {
             return Optional.empty();
         }
-        return after(link, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null);
+        Link changed = links.find(link.id()).orElseThrow();
+        announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null);
+        traces.record(changed, "operation_started", describe(changed, 0));
+        return Optional.of(changed);
     }
 
-    /** Progress of a running link; an OPERATION_COMPLETED event when {@code completed} is an operation's index. */
+    /**
+     * Operation {@code index} of a running link completed and the next one started
+     * ({@code progress} says so): one write with its OPERATION_COMPLETED event.
+     */
     @Transactional
-    public Optional<Link> progress(Link link, List<String> progress, int completed) {
+    public Optional<Link> operationCompleted(Link link, List<String> progress, int index) {
         Instant now = clock.instant();
         if (!links.change(PROGRESS, links.toJson(progress), now.plus(settings.lease()), now, link.id())) {
             return Optional.empty();
         }
-        if (completed < 0) {
-            Link changed = links.find(link.id()).orElseThrow();
-            traces.record(changed, "operation_started", describe(link, progress.indexOf("running")));
-            return Optional.of(changed);
-        }
-        LinkOperation op = link.operations().get(completed);
-        return after(link, EventType.OPERATION_COMPLETED,
-                Map.of("index", completed, "resource", op.resource(), "action", op.action()),
-                "operation_completed", describe(link, completed));
+        Link changed = links.find(link.id()).orElseThrow();
+        operationCompletedEvent(changed, index);
+        traces.record(changed, "operation_started", describe(changed, progress.indexOf("running")));
+        return Optional.of(changed);
     }
 
-    /** running → completed, storing the result once, encrypted. LINK_COMPLETED carries a pointer, not the result. */
+    /**
+     * The last operation completed: running → completed, storing the result once, encrypted, with
+     * that operation's OPERATION_COMPLETED and then LINK_COMPLETED (which carries a pointer, not the result).
+     */
     @Transactional
     public Optional<Link> complete(Link link, List<String> progress, String resultJson) {
         Instant now = clock.instant();
@@ -165,7 +178,10 @@ public class LinkLifecycle {
         if (!links.change(COMPLETE, links.toJson(progress), sealed, now, now, link.id())) {
             return Optional.empty();
         }
-        return after(link, EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null);
+        Link changed = links.find(link.id()).orElseThrow();
+        operationCompletedEvent(changed, changed.operations().size() - 1);
+        announce(changed, EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null);
+        return Optional.of(changed);
     }
 
     /** {@code link.status()} → failed; nothing partial is kept. */
@@ -225,11 +241,22 @@ public class LinkLifecycle {
 
     private Optional<Link> after(Link before, EventType type, Map<String, Object> extra, String step, String detail) {
         Link changed = links.find(before.id()).orElseThrow();
+        announce(changed, type, extra, step, detail);
+        return Optional.of(changed);
+    }
+
+    private void announce(Link changed, EventType type, Map<String, Object> extra, String step, String detail) {
         Map<String, Object> data = eventData(changed);
         data.putAll(extra);
         events.append(changed.tenantId(), changed.mode(), type, data, changed.webhookUrl());
         traces.record(changed, step, detail);
-        return Optional.of(changed);
+    }
+
+    private void operationCompletedEvent(Link changed, int index) {
+        LinkOperation op = changed.operations().get(index);
+        announce(changed, EventType.OPERATION_COMPLETED,
+                Map.of("index", index, "resource", op.resource(), "action", op.action()),
+                "operation_completed", describe(changed, index));
     }
 
     static Map<String, Object> eventData(Link link) {

@@ -9,16 +9,25 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.datafaker.Faker;
 import org.springframework.stereotype.Component;
 
-/** Builds the {@link SandboxAccount} (and its generated person) behind a sandbox login. */
+/**
+ * Builds the {@link SandboxAccount} (and its generated person) behind a sandbox login. The person
+ * is a pure function of (institution, username, month), so it is generated once and remembered:
+ * Datafaker took about a tenth of a sandbox run's CPU when every operation generated it again.
+ */
 @Component
 class SandboxAccounts {
 
     private static final List<String> PAY_FREQUENCIES = List.of("biweekly", "biweekly", "semimonthly", "weekly");
+    /** Sandbox testers use a handful of usernames; past this many the memory is simply started over. */
+    private static final int REMEMBERED_PROFILES = 4_096;
 
     private final Clock clock;
+    private final Map<String, SandboxProfile> profiles = new ConcurrentHashMap<>();
 
     SandboxAccounts(Clock clock) {
         this.clock = clock;
@@ -26,9 +35,22 @@ class SandboxAccounts {
 
     SandboxAccount account(SandboxInstitution institution, String username, String loginKey) {
         LocalDate asOf = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1);
-        Faker faker = SandboxAccount.faker(institution, username, "profile");
         return new SandboxAccount(institution, username, SandboxAccount.stateKey(institution.id(), loginKey, username),
-                asOf, profile(faker, asOf));
+                asOf, profile(institution, username, asOf));
+    }
+
+    private SandboxProfile profile(SandboxInstitution institution, String username, LocalDate asOf) {
+        String key = institution.id() + "\n" + username + "\n" + asOf;
+        SandboxProfile known = profiles.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (profiles.size() >= REMEMBERED_PROFILES) {
+            profiles.clear();
+        }
+        SandboxProfile generated = profile(SandboxAccount.faker(institution, username, "profile"), asOf);
+        profiles.put(key, generated);
+        return generated;
     }
 
     private static SandboxProfile profile(Faker faker, LocalDate asOf) {

@@ -17,7 +17,6 @@ import io.linkport.providers.ProviderCatalog;
 import io.linkport.web.ValidationIssue;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,20 +61,16 @@ class OperationRunner {
         this.publisher = publisher;
     }
 
+    /** {@code running} is as {@link LinkLifecycle#loginSucceeded} left it: its first operation marked running. */
     void run(Link running, Provider provider, ConnectorState session, String loginKey) {
         Link link = running;
         List<LinkOperation> operations = link.operations();
         List<JsonNode> arguments = links.arguments(link);
-        List<String> progress = new ArrayList<>(Collections.nCopies(operations.size(), "pending"));
+        List<String> progress = new ArrayList<>(link.progress());
         List<Map<String, Object>> outputs = new ArrayList<>();
         ConnectorState current = session;
         for (int i = 0; i < operations.size(); i++) {
             LinkOperation op = operations.get(i);
-            progress.set(i, "running");
-            link = lifecycle.progress(link, progress, -1).orElse(null);
-            if (link == null) {
-                return;
-            }
             List<ValidationIssue> issues = catalog.validateOperation(provider, op.resource(), op.action(),
                     arguments.get(i), "operations[" + i + "]");
             if (!issues.isEmpty()) {
@@ -109,9 +104,13 @@ class OperationRunner {
                 current = success.session();
             }
             progress.set(i, "completed");
-            link = lifecycle.progress(link, progress, i).orElse(null);
-            if (link == null) {
-                return;
+            if (i + 1 < operations.size()) {
+                // the next operation starts in the same write that records this one's completion
+                progress.set(i + 1, "running");
+                link = lifecycle.operationCompleted(link, progress, i).orElse(null);
+                if (link == null) {
+                    return;
+                }
             }
         }
         if (lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs))).isPresent()) {

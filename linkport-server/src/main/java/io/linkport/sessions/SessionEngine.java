@@ -206,11 +206,12 @@ class SessionEngine {
         }
     }
 
+    /** The run stopped on Linkport's side (its database, a full queue, a bug): not the institution's fault. */
     private void failQuietly(String linkId) {
         try {
             lifecycle.find(linkId).filter(l -> l.status() == LinkStatus.AUTHENTICATING || l.status() == LinkStatus.RUNNING)
-                    .ifPresent(l -> lifecycle.fail(l, l.progress(), new LinkError(FailureCode.INSTITUTION_ERROR.name(),
-                            "The session stopped unexpectedly.", false)));
+                    .ifPresent(l -> lifecycle.fail(l, l.progress(), new LinkError(LinkError.INTERNAL_ERROR,
+                            "Linkport could not finish this link; start a new link.", false)));
         } catch (RuntimeException e) {
             log.error("Could not fail link {}; the lease sweeper will", linkId, e);
         }
