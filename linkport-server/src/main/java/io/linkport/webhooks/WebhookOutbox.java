@@ -7,6 +7,7 @@ import io.linkport.events.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The transactional outbox. {@link EventAppended} is published inside the transaction that
  * appended the event, so the delivery rows written here commit or roll back with the state change
  * itself: no delivery for a change that rolled back, no lost delivery for one that committed.
- * After the commit the local dispatcher is woken at once instead of waiting for its next poll.
+ * After a commit that queued deliveries the local dispatcher is woken at once instead of waiting
+ * for its next poll; a commit that queued none (most events go nowhere) does not wake it, since a
+ * wake costs the database a query for due deliveries.
  */
 @Component
 class WebhookOutbox {
@@ -31,14 +34,20 @@ class WebhookOutbox {
     private final WebhookDispatcher dispatcher;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     WebhookOutbox(JdbcWebhookEndpointRepository endpoints, JdbcDeliveryRepository deliveries, WebhookDispatcher dispatcher,
-                  JsonMapper json, Clock clock) {
+                  JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
         this.json = json;
         this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /** Published in the transaction that queued at least one delivery. */
+    record DeliveriesQueued() {
     }
 
     @EventListener
@@ -47,6 +56,7 @@ class WebhookOutbox {
         Instant now = clock.instant();
         Object concerned = event.data().get("endpointId");
         String payload = null;  // serialized only when the event goes somewhere: most tenants' events go nowhere
+        int queued = 0;
         for (Subscription subscription : endpoints.subscriptions(event.tenantId(), event.mode())) {
             boolean wanted = event.type() == EventType.WEBHOOK_TEST
                     ? subscription.endpointId().equals(concerned)
@@ -54,16 +64,21 @@ class WebhookOutbox {
             if (wanted) {
                 payload = payload != null ? payload : json.writeValueAsString(event.envelope());
                 deliveries.insert(delivery(event, subscription.endpointId(), subscription.url(), payload, now));
+                queued++;
             }
         }
         if (event.callbackUrl() != null && !OPERATIONAL.contains(event.type())) {
             payload = payload != null ? payload : json.writeValueAsString(event.envelope());
             deliveries.insert(delivery(event, null, event.callbackUrl(), payload, now));
+            queued++;
+        }
+        if (queued > 0) {
+            publisher.publishEvent(new DeliveriesQueued());
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void wakeDispatcher(EventAppended appended) {
+    void wakeDispatcher(DeliveriesQueued queued) {
         dispatcher.wake();
     }
 
