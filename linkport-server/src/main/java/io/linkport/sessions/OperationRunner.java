@@ -1,7 +1,5 @@
 package io.linkport.sessions;
 
-import io.linkport.common.Mode;
-import io.linkport.connector.ConnectorContext;
 import io.linkport.connector.ConnectorState;
 import io.linkport.connector.FailureCode;
 import io.linkport.connector.OperationRequest;
@@ -15,7 +13,6 @@ import io.linkport.links.LinkSettings;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import io.linkport.web.ValidationIssue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,13 +77,12 @@ class OperationRunner {
                 return;
             }
             Map<String, Object> args = arguments.get(i) == null ? Map.of() : json.convertValue(arguments.get(i), MAP);
-            ConnectorContext context = new ConnectorContext(running.mode() == Mode.SANDBOX,
-                    Instant.now().plus(settings.connectorTimeout()), loginKey);
             ConnectorState state = current;
             OperationResult result;
             try {
-                result = calls.call(() -> provider.connector().execute(
-                        new OperationRequest(op.resource(), op.action(), args, state, context)), context.deadline());
+                result = calls.callWithin(settings.connectorTimeout(), deadline -> provider.connector().execute(
+                        new OperationRequest(op.resource(), op.action(), args, state,
+                                SessionEngine.context(running, loginKey, deadline))));
             } catch (TimeoutException e) {
                 result = new OperationResult.Failure(FailureCode.TIMEOUT, "The institution did not answer in time.");
             } catch (ExecutionException e) {

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +84,8 @@ class SessionEngine {
         String loginKey = LoginKeys.of(link.tenantId(), link.integrationId(), credentials.getOrDefault("username", link.id()));
         start(link, () -> {
             Provider provider = provider(link);
-            ConnectorContext context = context(link, loginKey);
-            LoginResult result = call(link, () -> provider.connector().login(new LoginRequest(credentials, context)), context);
+            LoginResult result = call(link, deadline -> provider.connector().login(
+                    new LoginRequest(credentials, context(link, loginKey, deadline))));
             if (result != null) {
                 handle(link, provider, result, loginKey, () -> Map.copyOf(credentials), null);
             }
@@ -96,9 +97,8 @@ class SessionEngine {
         start(link, () -> {
             Provider provider = provider(link);
             Pending pending = readPending(lifecycle.pendingState(link));
-            ConnectorContext context = context(link, pending.loginKey());
-            LoginResult result = call(link, () -> provider.connector().answerMfa(
-                    new MfaAnswerRequest(answer, pending.state(), context)), context);
+            LoginResult result = call(link, deadline -> provider.connector().answerMfa(
+                    new MfaAnswerRequest(answer, pending.state(), context(link, pending.loginKey(), deadline))));
             if (result != null) {
                 handle(link, provider, result, pending.loginKey(), Map::of, new Retry(challengeJson, pending));
             }
@@ -111,9 +111,8 @@ class SessionEngine {
         String loginKey = link.tenantId() + ":" + link.integrationId() + ":" + link.id();
         start(link, () -> {
             Provider provider = provider(link);
-            ConnectorContext context = context(link, loginKey);
-            LoginResult result = call(link, () -> provider.connector().completeAuthorization(
-                    new AuthorizationCallback(code, error, verifier, redirectUri, pending, context)), context);
+            LoginResult result = call(link, deadline -> provider.connector().completeAuthorization(
+                    new AuthorizationCallback(code, error, verifier, redirectUri, pending, context(link, loginKey, deadline))));
             if (result != null) {
                 handle(link, provider, result, loginKey, Map::of, null);
             }
@@ -126,8 +125,11 @@ class SessionEngine {
     }
 
     ConnectorContext context(Link link, String loginKey) {
-        return new ConnectorContext(link.mode() == Mode.SANDBOX,
-                Instant.now().plus(settings.connectorTimeout()), loginKey);
+        return context(link, loginKey, Instant.now().plus(settings.connectorTimeout()));
+    }
+
+    static ConnectorContext context(Link link, String loginKey, Instant deadline) {
+        return new ConnectorContext(link.mode() == Mode.SANDBOX, deadline, loginKey);
     }
 
     private record Pending(String loginKey, ConnectorState state) {
@@ -173,9 +175,9 @@ class SessionEngine {
         }
     }
 
-    private <T> T call(Link link, Callable<T> work, ConnectorContext context) {
+    private <T> T call(Link link, Function<Instant, T> work) {
         try {
-            return calls.call(work, context.deadline());
+            return calls.callWithin(settings.connectorTimeout(), work);
         } catch (TimeoutException e) {
             lifecycle.fail(link, link.progress(), new LinkError(FailureCode.TIMEOUT.name(),
                     "The institution did not answer in time.", false));
