@@ -219,6 +219,29 @@ class SessionFlowTest extends ServerTest {
     }
 
     @Test
+    void runThatStopsOnLinkportsSideFailsWithInternalErrorNotTheInstitutions() {
+        TestTenant tenant = newTenant("flow-internal");
+        SessionClient session = claimed(tenant, seedExample());
+        SessionClient other = claimed(tenant, seedExample());
+        // Another link's sealed arguments: well-formed, but bound to that link's id, so opening
+        // them for this link fails inside the run, after the institution said yes.
+        String foreign = jdbc.sql("SELECT arguments_encrypted FROM links WHERE id = ?").param(other.linkId())
+                .query(String.class).single();
+        jdbc.sql("UPDATE links SET arguments_encrypted = ? WHERE id = ?").params(foreign, session.linkId()).update();
+        session.consent();
+        session.logIn("user_good", "pass_good");
+        JsonNode failed = session.awaitStep("failed");
+        assertThat(failed.get("error").get("code").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(failed.get("error").get("retryable").asBoolean()).isFalse();
+        JsonNode link = link(tenant, session.linkId());
+        assertThat(link.get("status").asString()).isEqualTo("failed");
+        assertThat(link.get("error").get("code").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(link.has("result")).isFalse();
+        assertThat(events(session.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED",
+                "LOGIN_SUCCEEDED", "LINK_FAILED");
+    }
+
+    @Test
     void runWhoseLeaseLapsedThenSweeperFailsItInterrupted() {
         TestTenant tenant = newTenant("flow-restart");
         SessionClient session = claimed(tenant, seedExample());
