@@ -99,6 +99,28 @@ class ReadmeQuickstartIT {
         try (ServerProcess server = ServerProcess.startAsReadme(workDir, Map.of(), "-Xshare:on")) {
             server.awaitReady(Duration.ofMinutes(3));
             assertThat(server.api().get("/.well-known/jwks.json").status()).isEqualTo(200);
+            assertThat(server.log()).as("the README's start uses the bean definitions Spring AOT computed in 'package'")
+                    .contains("Starting AOT-processed LinkportApplication")
+                    .doesNotContain("starting without the precomputed (AOT) bean definitions");
+        }
+    }
+
+    /**
+     * The operator's re-encryption command is a property, not a bean condition, so it works under
+     * the README's AOT start too: it re-seals the vault and exits 0 instead of serving.
+     */
+    @Test
+    void readmeStartWithReencryptFlagThenReencryptsAndExits(@TempDir Path workDir) throws Exception {
+        try (ServerProcess server = ServerProcess.startAsReadme(workDir, Map.of())) {
+            server.awaitReady(Duration.ofMinutes(3));
+        }
+        ServerProcess command = ServerProcess.startAsReadme(workDir, Map.of(), "-Dlinkport.reencrypt=true");
+        try {
+            assertThat(command.awaitExit(Duration.ofMinutes(3))).as(command.log()).isZero();
+            assertThat(command.log()).contains("Starting AOT-processed LinkportApplication")
+                    .containsPattern("Vault re-encryption under key \\S+: \\d+ re-sealed, 0 unreadable");
+        } finally {
+            command.close();
         }
     }
 

@@ -11,9 +11,13 @@ import java.util.concurrent.TimeUnit;
  * jars, and one training start that exits once the context is up and records what it loaded (a CDS
  * archive before JDK 25, an AOT cache from 25). The build makes the same thing in
  * {@code linkport-server/target/linkport/} (linkport-server/pom.xml), but with the JDK that ran
- * Maven; an archive from another JDK is ignored by the JVM, so the harness makes its own.
+ * Maven; an archive from another JDK is ignored by the JVM, so the harness makes its own. Both run
+ * with Spring AOT's precomputed bean definitions ({@code -Dspring.aot.enabled=true}), which the
+ * server uses only when the jar was built by the same JDK feature release as the harness runs on.
  */
 final class FastStart {
+
+    private static final String AOT = "-Dspring.aot.enabled=true";
 
     private FastStart() {
     }
@@ -29,13 +33,13 @@ final class FastStart {
                 ? "-XX:AOTCacheOutput=" + archive
                 : "-XX:ArchiveClassesAtExit=" + archive;
         Path data = dir.resolve("training-data");
-        run(dir, dir.resolve("training.log"), java, record, "-Dspring.context.exit=onRefresh",
+        run(dir, dir.resolve("training.log"), java, record, AOT, "-Dspring.context.exit=onRefresh",
                 // the server's default H2 URL lives in the data directory; run() clears SPRING_* from the environment
                 "-Dlinkport.data-dir=" + data, "-Dserver.port=0", "-jar", extractedJar.toString());
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("The training start made no archive; see " + dir.resolve("training.log"));
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extractedJar.toString());
+        return List.of("-XX:SharedArchiveFile=" + archive, AOT, "-jar", extractedJar.toString());
     }
 
     private static void run(Path dir, Path log, String... command) throws IOException, InterruptedException {

@@ -6,31 +6,36 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar linkport-server.jar --linkport.reencrypt=true}: re-seals the vault under the
  * current master key, prints what it did and exits (status 1 if some rows need a key that is not
- * configured).
+ * configured). The flag is read when the context has started rather than as a bean condition,
+ * because the README's fast start uses Spring AOT, which settles conditions at build time.
  */
 @Component
-@ConditionalOnProperty(name = "linkport.reencrypt", havingValue = "true")
 class VaultReencryptCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(VaultReencryptCommand.class);
 
     private final VaultReencryption reencryption;
     private final ApplicationContext context;
+    private final Environment environment;
 
-    VaultReencryptCommand(VaultReencryption reencryption, ApplicationContext context) {
+    VaultReencryptCommand(VaultReencryption reencryption, ApplicationContext context, Environment environment) {
         this.reencryption = reencryption;
         this.context = context;
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!environment.getProperty("linkport.reencrypt", Boolean.class, false)) {
+            return;
+        }
         VaultReencryption.Report report = reencryption.reencrypt();
         log.info("Vault re-encryption under key {}: {} re-sealed, {} unreadable", report.currentKeyId(),
                 report.resealed(), report.unreadable());

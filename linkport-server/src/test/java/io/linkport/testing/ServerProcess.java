@@ -143,6 +143,14 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for a server run as a command (e.g. {@code -Dlinkport.reencrypt=true}) to exit; its status. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Still running after " + timeout + ":\n" + log());
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hooks, no graceful anything — a crash. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
