@@ -1,6 +1,7 @@
 package io.linkport.webhooks;
 
 import io.linkport.common.Mode;
+import io.linkport.common.PerTransaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -53,6 +54,8 @@ class JdbcWebhookEndpointRepository {
             WHERE id = ? AND enabled = TRUE AND deleted_at IS NULL""";
 
     private final JdbcClient jdbc;
+    // Every event asks for its tenant's subscriptions; a group-committed transaction holds many events.
+    private final PerTransaction<String, List<Subscription>> subscriptionsRead = new PerTransaction<>();
     // JdbcClient has no batches; this one shares its connection and transaction.
     private final JdbcTemplate batches;
 
@@ -62,6 +65,7 @@ class JdbcWebhookEndpointRepository {
     }
 
     void insert(WebhookEndpoint e) {
+        subscriptionsRead.forget();
         jdbc.sql(INSERT).params(e.id(), e.tenantId(), e.mode().name(), e.url(), e.description(), String.join(",", e.eventTypes()),
                 e.enabled(), e.secretEncrypted(), at(e.createdAt()), at(e.updatedAt())).update();
     }
@@ -89,14 +93,16 @@ class JdbcWebhookEndpointRepository {
         return jdbc.sql(LIST).params(tenantId, mode.name()).query(JdbcWebhookEndpointRepository::map).list();
     }
 
-    /** The tenant's enabled endpoints in this mode, as the outbox needs them. */
+    /** The tenant's enabled endpoints in this mode, as the outbox needs them; read once per transaction. */
     List<Subscription> subscriptions(String tenantId, Mode mode) {
-        return jdbc.sql(SUBSCRIPTIONS).params(tenantId, mode.name())
+        return subscriptionsRead.get(tenantId + ' ' + mode.name(), key -> List.copyOf(jdbc.sql(SUBSCRIPTIONS)
+                .params(tenantId, mode.name())
                 .query((rs, row) -> new Subscription(rs.getString("id"), rs.getString("url"), eventTypes(rs.getString("event_types"))))
-                .list();
+                .list()));
     }
 
     void update(WebhookEndpoint e) {
+        subscriptionsRead.forget();
         jdbc.sql(UPDATE).params(e.url(), e.description(), String.join(",", e.eventTypes()), e.enabled(), e.disabledReason(),
                 at(e.failingSince()), at(e.updatedAt()), e.id()).update();
     }
@@ -106,6 +112,7 @@ class JdbcWebhookEndpointRepository {
     }
 
     boolean delete(String id, Instant now) {
+        subscriptionsRead.forget();
         return jdbc.sql(DELETE).params(at(now), id).update() == 1;
     }
 
@@ -124,6 +131,7 @@ class JdbcWebhookEndpointRepository {
 
     /** True for the one caller that actually disabled it, so only one event is emitted. */
     boolean disable(String id, String reason, Instant now) {
+        subscriptionsRead.forget();
         return jdbc.sql(DISABLE).params(reason, at(now), id).update() == 1;
     }
 
