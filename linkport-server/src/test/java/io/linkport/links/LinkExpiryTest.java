@@ -25,7 +25,8 @@ class LinkExpiryTest extends ServerTest {
         String linkId = created.get("linkId").asString();
         long expiresAt = created.get("expiresAt").asLong();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > expiresAt + 50);
-        assertThat(sweeper.sweepExpired()).isGreaterThanOrEqualTo(1);
+        // The scheduled sweep (every 15 s) may get there first; either way the link is swept once.
+        sweeper.sweepExpired();
         assertThat(sweeper.sweepExpired()).isZero();
         assertThat(api.get("/v1/links/" + linkId, tenant.auth()).json().get("status").asString()).isEqualTo("expired");
         Api.Response claim = api.post("/v1/sessions", Map.of("claimCode", created.get("claimCode").asString()));
