@@ -250,7 +250,8 @@ class SessionFlowTest extends ServerTest {
         assertThat(session.session().get("status").asString()).isEqualTo("authenticating");
         jdbc.sql("UPDATE links SET lease_owner = 'node_gone', lease_until = ? WHERE id = ?")
                 .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5), session.linkId()).update();
-        assertThat(sweeper.sweepLapsedLeases()).isGreaterThanOrEqualTo(1);
+        // The scheduled sweep may get there first; the assertions below hold whichever sweep did it.
+        sweeper.sweepLapsedLeases();
         JsonNode link = link(tenant, session.linkId());
         assertThat(link.get("status").asString()).isEqualTo("failed");
         assertThat(link.get("error").get("code").asString()).isEqualTo("INTERRUPTED");
