@@ -1,0 +1,2 @@
+CREATE TABLE widgets (id INT PRIMARY KEY);
+INSERT INTO widgets VALUES (1);
