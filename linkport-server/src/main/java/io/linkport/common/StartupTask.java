@@ -4,9 +4,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A piece of start-up work run on a thread of its own, beside the rest of the start (the main
- * thread builds beans one after another; a second core is otherwise left to the JIT). Whoever
- * needs its result awaits it; a failure is rethrown there, so it still fails the start.
+ * A piece of start-up work run on a thread of its own, beside the rest of the start: the main
+ * thread builds beans one after another, and work that nothing needs yet (a migration, loading
+ * keys) need not hold it up. Whoever needs the result awaits it; a failure is rethrown there, so
+ * it still fails the start.
  */
 public final class StartupTask {
 
