@@ -52,7 +52,8 @@ final class BackgroundMigration implements FlywayMigrationStrategy, BeanPostProc
 
     /**
      * The data source everyone else gets: a connection only once the schema is migrated. Closeable,
-     * so the pool is still closed when the context stops.
+     * so the pool is still closed when the context stops (Spring infers the destroy method from
+     * the bean it exposes, which is this one).
      */
     private final class MigratedDataSource extends DelegatingDataSource implements AutoCloseable {
 
@@ -80,8 +81,18 @@ final class BackgroundMigration implements FlywayMigrationStrategy, BeanPostProc
             }
         }
 
+        /**
+         * A start that fails elsewhere closes the context while the migration may still be
+         * running; closing the pool under it could leave a schema half-changed on a database
+         * whose DDL is not transactional (H2). The migration is let finish first.
+         */
         @Override
         public void close() throws Exception {
+            try {
+                awaitMigration();
+            } catch (IllegalStateException failedAlready) {
+                // nothing is running any more; close as usual
+            }
             if (getTargetDataSource() instanceof AutoCloseable pool) {
                 pool.close();
             }

@@ -82,6 +82,35 @@ class BackgroundMigrationTest {
         assertThat(dataSource.unwrap(HikariDataSource.class)).isSameAs(pool);
     }
 
+    @Test
+    void closingWhileTheMigrationRunsLetsItFinishFirst() throws Exception {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setDataSource(h2());
+        DataSource dataSource = gated(pool);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch migrationStarted = new CountDownLatch(1);
+        migration.migrate(flyway(dataSource, "ok", holdBeforeMigrating(migrationStarted, release)));
+        assertThat(migrationStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // as when another bean fails the start and the context closes
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try {
+                ((AutoCloseable) dataSource).close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertThat(closing).isNotDone();
+        assertThat(pool.isClosed()).isFalse();
+
+        release.countDown();
+        closing.get(30, TimeUnit.SECONDS);
+        assertThat(pool.isClosed()).isTrue();
+        // the in-memory database outlives the pool: read it directly
+        assertThat(countWidgets(pool.getDataSource())).as("the migration ran to its end").isEqualTo(1);
+    }
+
     private DataSource gated(DataSource target) {
         Object processed = migration.postProcessAfterInitialization(target, "dataSource");
         assertThat(processed).isNotSameAs(target).isInstanceOf(DataSource.class);
