@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.linkport.testing.InMemoryH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,8 +30,7 @@ class GroupTransactionTest {
 
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:group_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DriverManagerDataSource dataSource = InMemoryH2.fresh("group");
         DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource) {
             @Override
             protected void doCommit(DefaultTransactionStatus status) {

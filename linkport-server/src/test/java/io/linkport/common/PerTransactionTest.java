@@ -3,8 +3,8 @@ package io.linkport.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.linkport.testing.InMemoryH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +22,7 @@ class PerTransactionTest {
 
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:per_tx_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DriverManagerDataSource dataSource = InMemoryH2.fresh("per_tx");
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE endpoints (tenant VARCHAR(10))").update();
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
