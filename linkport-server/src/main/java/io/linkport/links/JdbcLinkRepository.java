@@ -1,13 +1,18 @@
 package io.linkport.links;
 
 import io.linkport.common.Mode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -25,6 +30,7 @@ class JdbcLinkRepository {
             external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug, status, error_code,
             error_message, error_retryable, progress, attempts_left, mfa_attempts_left, consented, mfa_challenge,
             public_base, lease_owner, lease_until, created_at, updated_at, expires_at, claimed_at, finished_at""";
+    private static final String[] RETURNED = COLUMNS.replaceAll("\\s+", "").split(",");
     private static final String NON_TERMINAL = "('pending', 'claimed', 'authenticating', 'mfa_required', 'running')";
     /**
      * States in which a link waits for the user. A link that is logging in or running holds a
@@ -125,10 +131,12 @@ class JdbcLinkRepository {
     };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    JdbcLinkRepository(JdbcClient jdbc, JsonMapper json) {
+    JdbcLinkRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -156,7 +164,7 @@ class JdbcLinkRepository {
 
     List<Link> list(String tenantId, Mode mode, LinkStatus status, String externalUserId, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder(LIST);
-        List<Object> params = new java.util.ArrayList<>(List.of(tenantId, mode.name()));
+        List<Object> params = new ArrayList<>(List.of(tenantId, mode.name()));
         if (status != null) {
             sql.append(LIST_STATUS);
             params.add(status.lower());
@@ -191,13 +199,34 @@ class JdbcLinkRepository {
         return jdbc.sql(CONNECTOR_STATE).param(id).query(String.class).optional().orElse(null);
     }
 
-    /** Runs one of the conditional UPDATEs above; true when this caller made the change. */
-    boolean change(String sql, Object... params) {
+    /**
+     * Runs one of the conditional UPDATEs above: the link as it now is when this caller made the
+     * change, empty when it did not. The changed row comes back with the update (JDBC's generated
+     * keys, asked for by column: PostgreSQL's driver adds a RETURNING clause, H2 returns the row),
+     * so a state change is one round trip, not an UPDATE and a SELECT.
+     */
+    Optional<Link> change(String sql, Object... params) {
         Object[] bound = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             bound[i] = params[i] instanceof Instant instant ? utc(instant) : params[i];
         }
-        return jdbc.sql(sql).params(bound).update() == 1;
+        List<Link> changed = template.execute((Connection connection) -> {
+            PreparedStatement statement = connection.prepareStatement(sql, RETURNED);
+            new ArgumentPreparedStatementSetter(bound).setValues(statement);
+            return statement;
+        }, (PreparedStatement statement) -> {
+            if (statement.executeUpdate() != 1) {
+                return List.of();
+            }
+            List<Link> rows = new ArrayList<>(1);
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                while (keys.next()) {
+                    rows.add(map(keys, rows.size()));
+                }
+            }
+            return rows;
+        });
+        return changed == null || changed.isEmpty() ? Optional.empty() : Optional.of(changed.get(0));
     }
 
     List<String> dueForExpiry(Instant now, int limit) {
@@ -216,7 +245,7 @@ class JdbcLinkRepository {
             List<String> batch = linkIds.subList(from, Math.min(linkIds.size(), from + LEASE_BATCH));
             String sql = "UPDATE links SET lease_until = ? WHERE lease_owner = ? AND status IN ('authenticating', 'running')"
                     + " AND id IN (" + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
-            List<Object> params = new java.util.ArrayList<>(batch.size() + 2);
+            List<Object> params = new ArrayList<>(batch.size() + 2);
             params.add(utc(until));
             params.add(owner);
             params.addAll(batch);

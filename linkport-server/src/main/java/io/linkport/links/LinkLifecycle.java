@@ -61,32 +61,20 @@ public class LinkLifecycle {
     @Transactional
     public Optional<Link> claim(Link link) {
         Instant now = clock.instant();
-        if (!links.change(CLAIM, now, now, link.id(), now)) {
-            return Optional.empty();
-        }
-        return after(link, EventType.LINK_CLAIMED, Map.of(), "claimed", null);
+        return links.change(CLAIM, now, now, link.id(), now)
+                .map(changed -> announce(changed, EventType.LINK_CLAIMED, Map.of(), "claimed", null));
     }
 
     @Transactional
     public Optional<Link> selectIntegration(Link link, String integrationId, List<LinkOperation> operations) {
         List<String> progress = operations.stream().map(op -> "pending").toList();
-        if (!links.change(SELECT_INTEGRATION, integrationId, links.toJson(operations), links.toJson(progress),
-                clock.instant(), link.id())) {
-            return Optional.empty();
-        }
-        Link changed = links.find(link.id()).orElseThrow();
-        traces.record(changed, "integration_selected", integrationId);
-        return Optional.of(changed);
+        return links.change(SELECT_INTEGRATION, integrationId, links.toJson(operations), links.toJson(progress),
+                clock.instant(), link.id()).map(changed -> traced(changed, "integration_selected", integrationId));
     }
 
     @Transactional
     public Optional<Link> consent(Link link) {
-        if (!links.change(CONSENT, clock.instant(), link.id())) {
-            return Optional.empty();
-        }
-        Link changed = links.find(link.id()).orElseThrow();
-        traces.record(changed, "consent_given", null);
-        return Optional.of(changed);
+        return links.change(CONSENT, clock.instant(), link.id()).map(changed -> traced(changed, "consent_given", null));
     }
 
     /**
@@ -96,10 +84,8 @@ public class LinkLifecycle {
     @Transactional
     public Optional<Link> beginLogin(Link link, String owner, String step) {
         Instant now = clock.instant();
-        if (!links.change(BEGIN_LOGIN, owner, now.plus(settings.lease()), now, link.id(), link.status().lower(), now)) {
-            return Optional.empty();
-        }
-        return after(link, EventType.LOGIN_STARTED, Map.of("step", step), step, null);
+        return links.change(BEGIN_LOGIN, owner, now.plus(settings.lease()), now, link.id(), link.status().lower(), now)
+                .map(changed -> announce(changed, EventType.LOGIN_STARTED, Map.of("step", step), step, null));
     }
 
     /** authenticating → mfa_required; {@code error} set when this follows a wrong answer (LOGIN_FAILED). */
@@ -107,13 +93,11 @@ public class LinkLifecycle {
     public Optional<Link> mfaRequired(Link link, String challengeJson, String pendingStateJson, LinkError error,
                                       int mfaAttemptsLeft, String challengeType) {
         String sealed = pendingStateJson == null ? null : cipher.encrypt(pendingStateJson, link.id() + ":state");
-        if (!links.change(MFA_REQUIRED, challengeJson, sealed, error == null ? null : error.code(),
-                error == null ? null : error.message(), error != null, mfaAttemptsLeft, clock.instant(), link.id())) {
-            return Optional.empty();
-        }
-        return error == null
-                ? after(link, EventType.MFA_REQUIRED, Map.of("mfaType", challengeType), "mfa_required", challengeType)
-                : after(link, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code());
+        return links.change(MFA_REQUIRED, challengeJson, sealed, error == null ? null : error.code(),
+                error == null ? null : error.message(), error != null, mfaAttemptsLeft, clock.instant(), link.id())
+                .map(changed -> error == null
+                        ? announce(changed, EventType.MFA_REQUIRED, Map.of("mfaType", challengeType), "mfa_required", challengeType)
+                        : announce(changed, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code()));
     }
 
     /** The connector state kept while the user answers MFA, decrypted; null when none. */
@@ -125,10 +109,9 @@ public class LinkLifecycle {
     /** authenticating → claimed after a wrong password, with one attempt fewer. */
     @Transactional
     public Optional<Link> loginRetry(Link link, LinkError error) {
-        if (!links.change(LOGIN_RETRY, link.attemptsLeft() - 1, error.code(), error.message(), clock.instant(), link.id())) {
-            return Optional.empty();
-        }
-        return after(link, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code());
+        return links.change(LOGIN_RETRY, link.attemptsLeft() - 1, error.code(), error.message(), clock.instant(), link.id())
+                .map(changed -> announce(changed, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed",
+                        error.code()));
     }
 
     /**
@@ -142,13 +125,9 @@ public class LinkLifecycle {
         if (!progress.isEmpty()) {
             progress.set(0, "running");
         }
-        if (!links.change(RUNNING, links.toJson(progress), now.plus(settings.lease()), now, link.id())) {
-            return Optional.empty();
-        }
-        Link changed = links.find(link.id()).orElseThrow();
-        announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null);
-        traces.record(changed, "operation_started", describe(changed, 0));
-        return Optional.of(changed);
+        return links.change(RUNNING, links.toJson(progress), now.plus(settings.lease()), now, link.id())
+                .map(changed -> traced(announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null),
+                        "operation_started", describe(changed, 0)));
     }
 
     /**
@@ -158,13 +137,9 @@ public class LinkLifecycle {
     @Transactional
     public Optional<Link> operationCompleted(Link link, List<String> progress, int index) {
         Instant now = clock.instant();
-        if (!links.change(PROGRESS, links.toJson(progress), now.plus(settings.lease()), now, link.id())) {
-            return Optional.empty();
-        }
-        Link changed = links.find(link.id()).orElseThrow();
-        operationCompletedEvent(changed, index);
-        traces.record(changed, "operation_started", describe(changed, progress.indexOf("running")));
-        return Optional.of(changed);
+        return links.change(PROGRESS, links.toJson(progress), now.plus(settings.lease()), now, link.id())
+                .map(changed -> traced(operationCompletedEvent(changed, index), "operation_started",
+                        describe(changed, progress.indexOf("running"))));
     }
 
     /**
@@ -175,55 +150,42 @@ public class LinkLifecycle {
     public Optional<Link> complete(Link link, List<String> progress, String resultJson) {
         Instant now = clock.instant();
         String sealed = cipher.encrypt(resultJson, link.id() + ":result");
-        if (!links.change(COMPLETE, links.toJson(progress), sealed, now, now, link.id())) {
-            return Optional.empty();
-        }
-        Link changed = links.find(link.id()).orElseThrow();
-        operationCompletedEvent(changed, changed.operations().size() - 1);
-        announce(changed, EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null);
-        return Optional.of(changed);
+        return links.change(COMPLETE, links.toJson(progress), sealed, now, now, link.id())
+                .map(changed -> announce(operationCompletedEvent(changed, changed.operations().size() - 1),
+                        EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null));
     }
 
     /** {@code link.status()} → failed; nothing partial is kept. */
     @Transactional
     public Optional<Link> fail(Link link, List<String> progress, LinkError error) {
         Instant now = clock.instant();
-        if (!links.change(FAIL, links.toJson(progress), error.code(), error.message(), now, now, link.id(),
-                link.status().lower())) {
-            return Optional.empty();
-        }
-        return after(link, EventType.LINK_FAILED, errorData(error), "link_failed", error.code());
+        return links.change(FAIL, links.toJson(progress), error.code(), error.message(), now, now, link.id(),
+                link.status().lower())
+                .map(changed -> announce(changed, EventType.LINK_FAILED, errorData(error), "link_failed", error.code()));
     }
 
     /** A run whose node stopped heart-beating: authenticating|running → failed with {@code INTERRUPTED}. */
     @Transactional
     public Optional<Link> failLapsed(String linkId) {
         Instant now = clock.instant();
-        Link link = links.find(linkId).orElse(null);
         LinkError error = new LinkError("INTERRUPTED", "The server running this link stopped; start a new link.", false);
-        if (link == null || !links.change(FAIL_LAPSED, error.code(), error.message(), now, now, linkId, now)) {
-            return Optional.empty();
-        }
-        return after(link, EventType.LINK_FAILED, errorData(error), "link_failed", error.code());
+        return links.change(FAIL_LAPSED, error.code(), error.message(), now, now, linkId, now)
+                .map(changed -> announce(changed, EventType.LINK_FAILED, errorData(error), "link_failed", error.code()));
     }
 
     @Transactional
     public Optional<Link> cancel(Link link) {
         Instant now = clock.instant();
-        if (!links.change(CANCEL, now, now, link.id())) {
-            return Optional.empty();
-        }
-        return after(link, EventType.LINK_CANCELED, Map.of(), "link_canceled", null);
+        return links.change(CANCEL, now, now, link.id())
+                .map(changed -> announce(changed, EventType.LINK_CANCELED, Map.of(), "link_canceled", null));
     }
 
     /** Any non-terminal state → expired, once its time is up. */
     @Transactional
     public Optional<Link> expire(Link link) {
         Instant now = clock.instant();
-        if (!links.change(EXPIRE, now, now, link.id(), now)) {
-            return Optional.empty();
-        }
-        return after(link, EventType.LINK_EXPIRED, Map.of(), "link_expired", null);
+        return links.change(EXPIRE, now, now, link.id(), now)
+                .map(changed -> announce(changed, EventType.LINK_EXPIRED, Map.of(), "link_expired", null));
     }
 
     /**
@@ -239,22 +201,22 @@ public class LinkLifecycle {
         return links.lapsed(clock.instant(), limit);
     }
 
-    private Optional<Link> after(Link before, EventType type, Map<String, Object> extra, String step, String detail) {
-        Link changed = links.find(before.id()).orElseThrow();
-        announce(changed, type, extra, step, detail);
-        return Optional.of(changed);
-    }
-
-    private void announce(Link changed, EventType type, Map<String, Object> extra, String step, String detail) {
+    /** Appends {@code type} for the changed link and records the step in its trace; returns the link. */
+    private Link announce(Link changed, EventType type, Map<String, Object> extra, String step, String detail) {
         Map<String, Object> data = eventData(changed);
         data.putAll(extra);
         events.append(changed.tenantId(), changed.mode(), type, data, changed.webhookUrl());
-        traces.record(changed, step, detail);
+        return traced(changed, step, detail);
     }
 
-    private void operationCompletedEvent(Link changed, int index) {
+    private Link traced(Link changed, String step, String detail) {
+        traces.record(changed, step, detail);
+        return changed;
+    }
+
+    private Link operationCompletedEvent(Link changed, int index) {
         LinkOperation op = changed.operations().get(index);
-        announce(changed, EventType.OPERATION_COMPLETED,
+        return announce(changed, EventType.OPERATION_COMPLETED,
                 Map.of("index", index, "resource", op.resource(), "action", op.action()),
                 "operation_completed", describe(changed, index));
     }

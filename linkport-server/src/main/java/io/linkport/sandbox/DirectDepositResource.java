@@ -68,7 +68,7 @@ class DirectDepositResource implements SandboxResource {
         }
         allocations.sort(Comparator.comparing(a -> "remainder".equals(type(a))));
         state.saveList(account, STATE, allocations);
-        return new OperationResult.Success(read(account));
+        return new OperationResult.Success(object("allocations", allocations));
     }
 
     private List<Map<String, Object>> current(SandboxAccount account) {

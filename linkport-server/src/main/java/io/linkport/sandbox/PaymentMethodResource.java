@@ -41,7 +41,11 @@ class PaymentMethodResource implements SandboxResource {
 
     @Override
     public Map<String, Object> read(SandboxAccount account) {
-        List<Map<String, Object>> written = state.list(account, STATE).orElse(List.of());
+        return paymentMethods(account, state.list(account, STATE).orElse(List.of()));
+    }
+
+    /** The account's cards: those written, newest first and the newest the default, then the profile's own. */
+    private static Map<String, Object> paymentMethods(SandboxAccount account, List<Map<String, Object>> written) {
         List<Map<String, Object>> cards = new ArrayList<>();
         for (int i = written.size() - 1; i >= 0; i--) {
             cards.add(withDefault(written.get(i), cards.isEmpty()));
@@ -73,7 +77,7 @@ class PaymentMethodResource implements SandboxResource {
                 "expirationDate", expiry, "nameOnCard", arguments.get("nameOnCard"),
                 "billingZip", arguments.get("billingZip")));
         state.saveList(account, STATE, written);
-        return new OperationResult.Success(read(account));
+        return new OperationResult.Success(paymentMethods(account, written));
     }
 
     private static Map<String, Object> withDefault(Map<String, Object> card, boolean isDefault) {
