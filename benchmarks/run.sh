@@ -3,7 +3,7 @@
 # on H2 and PostgreSQL, measures the ceilings and every scenario, and writes
 # benchmarks/results/latest.{json,png}. Not part of the test suite.
 #   benchmarks/run.sh                 full run (15 s per scenario per database, after a warm-up of up to
-#                                     60 s until throughput settles; plus the start-up comparison on H2)
+#                                     300 s until throughput and the JIT settle; plus the start-up comparison on H2)
 #   benchmarks/run.sh --smoke         a few seconds per scenario, as CI runs it (no speed assertions)
 #   benchmarks/run.sh --db postgres --duration 30 --connections 32 --max-warmup 60
 #   benchmarks/run.sh --db h2 --only startup

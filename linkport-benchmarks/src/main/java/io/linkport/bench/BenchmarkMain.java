@@ -104,7 +104,7 @@ public final class BenchmarkMain {
             Integer slowSessions = null;
             String slowLatency = null;
             List<String> only = List.of();
-            Duration maxWarmup = Duration.ofSeconds(60);
+            Duration maxWarmup = Duration.ofSeconds(300);
             Integer drainPerEndpoint = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,25 +89,67 @@ final class FlowScenarios {
 
     /** Create → claim → consent → credentials → LINK_COMPLETED at the receiver. */
     private ScenarioResult linkRuns(LoopbackReceiver receiver) throws Exception {
-        WarmUp warmUp = WarmUp.run("link_run", options, duration -> closedLoop(duration, () -> linkRun(receiver)));
+        WarmUp warmUp = WarmUp.run("link_run", options, server, duration -> closedLoop(duration, () -> linkRun(receiver, new RunSteps())));
         Sampler sampler = new Sampler(server);
-        Measurement m = closedLoop(options.duration(), () -> linkRun(receiver));
+        RunSteps steps = new RunSteps();
+        Measurement m = closedLoop(options.duration(), () -> linkRun(receiver, steps));
         return sampler.result("link_run", database.name(), m, "ceiling:jdbc_insert", insertRate,
-                "one run = 4 requests + the run (login, 2 operations) + the LINK_COMPLETED delivery; latency is the whole run", warmUp);
+                "one run = 4 requests + the run (login, 2 operations) + the LINK_COMPLETED delivery; latency is the whole run; "
+                        + "mean per step: " + steps, warmUp);
     }
 
-    private void linkRun(LoopbackReceiver receiver) throws Exception {
+    /** Where a run's time goes, as the client sees it: mean milliseconds per step. */
+    private static final class RunSteps {
+        private static final String[] NAMES = {"link", "session", "consent", "credentials", "run to webhook"};
+        private final LongAdder[] nanos = new LongAdder[NAMES.length];
+        private final LongAdder runs = new LongAdder();
+
+        RunSteps() {
+            Arrays.setAll(nanos, i -> new LongAdder());
+        }
+
+        /** Records step {@code i} as ending now, given when it started; returns now. */
+        long lap(int i, long startedNs) {
+            long now = System.nanoTime();
+            nanos[i].add(now - startedNs);
+            return now;
+        }
+
+        void completed() {
+            runs.increment();
+        }
+
+        @Override
+        public String toString() {
+            long n = Math.max(1, runs.sum());
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < NAMES.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(NAMES[i]).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f ms", nanos[i].sum() / 1e6 / n));
+            }
+            return out.toString();
+        }
+    }
+
+    private void linkRun(LoopbackReceiver receiver, RunSteps steps) throws Exception {
+        long t = System.nanoTime();
         JsonNode link = api.post("/v1/links", Scenarios.SEED_002_LINK_BODY);
         String linkId = link.get("linkId").asString();
         CompletableFuture<LoopbackReceiver.Arrival> delivered = receiver.expect(linkId);
+        t = steps.lap(0, t);
         String token = api.post("/v1/sessions", "{\"claimCode\":\"" + link.get("claimCode").asString() + "\"}")
                 .get("sessionToken").asString();
+        t = steps.lap(1, t);
         api.postSession("/v1/session/consent", token, "{}");
+        t = steps.lap(2, t);
         api.postSession("/v1/session/credentials", token, CREDENTIALS);
+        t = steps.lap(3, t);
         // The run goes on in the server; its end is the LINK_COMPLETED (or LINK_FAILED) delivery. A
         // widget would also poll GET /v1/session every 300 ms; a closed-loop driver that polls measures
         // its own poll interval (and a 20 ms loop cost the server more than the run itself).
         LoopbackReceiver.Arrival arrival = delivered.get(30, TimeUnit.SECONDS);
+        steps.lap(4, t);
+        steps.completed();
         receiver.forget(linkId);
         if (!"LINK_COMPLETED".equals(arrival.type())) {
             throw new IOException("link " + linkId + " delivered " + arrival.type());
@@ -127,7 +170,7 @@ final class FlowScenarios {
         AtomicLong next = new AtomicLong();
         List<SentEvent> warm = Collections.synchronizedList(new ArrayList<>());
         // the slices' rate is events accepted; the deliveries run behind and are awaited before measuring
-        WarmUp warmUp = WarmUp.run("webhook_delivery", options, duration -> closedLoop(duration,
+        WarmUp warmUp = WarmUp.run("webhook_delivery", options, server, duration -> closedLoop(duration,
                 () -> warm.add(testEvent(receiver, endpoints.get((int) (next.getAndIncrement() % 4))))));
         CompletableFuture.allOf(warm.stream().map(SentEvent::arrival).toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
 
@@ -211,7 +254,7 @@ final class FlowScenarios {
             }
             // a warm-up slice is a smaller drain (a fifth of N per endpoint), however long it takes
             AtomicInteger round = new AtomicInteger();
-            WarmUp warmUp = WarmUp.run("webhook_drain", options,
+            WarmUp warmUp = WarmUp.run("webhook_drain", options, server,
                     slice -> drain(receiver, delivered, round.incrementAndGet(), Math.max(1, perEndpoint / 5)));
             Sampler sampler = new Sampler(server);
             long duplicatesBefore = receiver.duplicates();

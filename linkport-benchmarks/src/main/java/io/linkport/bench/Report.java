@@ -79,6 +79,7 @@ final class Report {
             row.put("note", r.note());
             row.put("warmupSeconds", r.warmUp() == null ? null : r.warmUp().seconds());
             row.put("warmupSlicesPerSecond", r.warmUp() == null ? null : r.warmUp().slicesPerSecond());
+            row.put("warmupJitPercentOfCore", r.warmUp() == null ? null : r.warmUp().jitPercent());
             return row;
         }).toList());
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);

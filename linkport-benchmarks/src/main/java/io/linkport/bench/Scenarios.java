@@ -55,7 +55,7 @@ final class Scenarios {
     }
 
     private ScenarioResult wrk(String name, Wrk.Request request, String ceiling, double ceilingRate) throws Exception {
-        WarmUp warmUp = WarmUp.run(name, options, duration -> Wrk.run(server.url(""), request, options.connections(), duration));
+        WarmUp warmUp = WarmUp.run(name, options, server, duration -> Wrk.run(server.url(""), request, options.connections(), duration));
         double cpuBefore = server.cpuSeconds();
         long started = System.nanoTime();
         Measurement measurement = Wrk.run(server.url(""), request, options.connections(), options.duration());

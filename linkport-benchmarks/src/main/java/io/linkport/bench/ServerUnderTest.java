@@ -131,6 +131,30 @@ final class ServerUnderTest implements AutoCloseable {
         return ticks / (double) TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU seconds the JIT compiler threads have used (HotSpot names them "C1 CompilerThreadN" and
+     * "C2 CompilerThreadN"; Linux keeps the first 15 characters). A thread that exited takes its
+     * time with it, so this is for differences over a few seconds, not totals.
+     */
+    double jitCpuSeconds() throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException exited) {
+                    // the thread ended between listing and reading
+                }
+            }
+        }
+        return ticks / (double) TICKS_PER_SECOND;
+    }
+
     long rssKib() throws IOException {
         return status("VmRSS:");
     }
