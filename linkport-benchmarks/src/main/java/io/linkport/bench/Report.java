@@ -45,7 +45,7 @@ final class Report {
             System.out.printf(Locale.ROOT, "%-22s %-10s %10.0f %8.2f %8.2f %8.2f %7d %6.0f %8d  %-24s %7s %7s%n", r.scenario(),
                     r.database(), m.perSecond(), m.p50Ms(), m.p90Ms(), m.p99Ms(), m.errors(), r.serverCpuPercent(),
                     r.peakRssMib(), r.ceiling() == null ? "-" : r.ceiling(),
-                    r.ceiling() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()),
+                    r.ceiling() == null ? "-" : String.format(Locale.ROOT, r.ratio() < 0.1 ? "%.4f" : "%.2f", r.ratio()),
                     r.warmUp() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.warmUp().seconds()));
             if (r.note() != null) {
                 System.out.println("    " + r.note());
