@@ -218,13 +218,13 @@ class JdbcLinkRepository {
             if (statement.executeUpdate() != 1) {
                 return List.of();
             }
-            List<Link> rows = new ArrayList<>(1);
             try (ResultSet keys = statement.getGeneratedKeys()) {
-                while (keys.next()) {
-                    rows.add(map(keys, rows.size()));
+                if (!keys.next()) {
+                    // Changed but not handed back: fail (and roll back) rather than tell the caller it lost the race.
+                    throw new IllegalStateException("The database changed a link but did not return the changed row");
                 }
+                return List.of(map(keys, 0));
             }
-            return rows;
         });
         return changed == null || changed.isEmpty() ? Optional.empty() : Optional.of(changed.get(0));
     }
