@@ -125,10 +125,14 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** User + system CPU the server process has used so far, in seconds. */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks / (double) TICKS_PER_SECOND;
+        return cpuTicks(Path.of("/proc/" + process.pid() + "/stat")) / (double) TICKS_PER_SECOND;
+    }
+
+    /** User plus system clock ticks from a /proc stat file (of a process or of one of its threads). */
+    private static long cpuTicks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**
@@ -143,9 +147,7 @@ final class ServerUnderTest implements AutoCloseable {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        ticks += cpuTicks(task.resolve("stat"));
                     }
                 } catch (IOException exited) {
                     // the thread ended between listing and reading
