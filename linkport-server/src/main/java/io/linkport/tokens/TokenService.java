@@ -34,6 +34,12 @@ public class TokenService {
 
     /** Concurrent standalone issues sharing one commit; more would only lengthen a batch's round trip. */
     private static final int MAX_INSERT_BATCH = 128;
+    /**
+     * Batches committing at once. With one, every token waited for the batch ahead of it to reach
+     * the disk; with two, the next batch is written while one waits for its flush (+11–52 % in four alternating pairs on a
+     * disk that flushes in ≈ 2 ms; four were no better than two — docs/performance.md, round 10).
+     */
+    private static final int INSERT_WRITERS = 2;
 
     private final SigningKeys keys;
     private final JdbcIssuedTokenRepository tokens;
@@ -47,7 +53,7 @@ public class TokenService {
         this.tokens = tokens;
         this.clock = clock;
         this.issuer = properties.issuer();
-        this.standaloneInserts = new GroupCommit<>(MAX_INSERT_BATCH, batch -> tx.execute(status -> {
+        this.standaloneInserts = new GroupCommit<>(MAX_INSERT_BATCH, INSERT_WRITERS, batch -> tx.execute(status -> {
             tokens.insertAll(batch);
             return Collections.nCopies(batch.size(), Boolean.TRUE);
         }));

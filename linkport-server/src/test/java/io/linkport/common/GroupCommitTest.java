@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -88,6 +89,62 @@ class GroupCommitTest {
         }
         assertThat(sizes).allMatch(size -> size >= 1 && size <= 4);
         assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
+    }
+
+    @Test
+    void submitWhenTwoWritersAndOneBatchStillCommittingThenNextBatchIsWrittenBesideIt() throws Exception {
+        CountDownLatch firstBatchEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(100, 2, batch -> {
+            if (batch.contains(0)) {
+                firstBatchEntered.countDown();
+                await(releaseFirstBatch);  // a commit waiting for a slow disk
+            }
+            return batch.stream().map(i -> "written " + i).toList();
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            Future<String> first = callers.submit(() -> commit.submit(0));
+            assertThat(firstBatchEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(callers.submit(() -> commit.submit(1)).get(10, TimeUnit.SECONDS)).isEqualTo("written 1");
+            assertThat(first).isNotDone();
+            releaseFirstBatch.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("written 0");
+        } finally {
+            releaseFirstBatch.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void submitWhenManyCallersAndThreeWritersThenNeverMoreThanThreeBatchesAtOnceAndEachItemWrittenOnce() throws Exception {
+        AtomicInteger writing = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>(8, 3, batch -> {
+            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            sleep(3);
+            written.addAll(batch);
+            writing.decrementAndGet();
+            return batch;
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int item = i;
+                results.add(callers.submit(() -> commit.submit(item)));
+            }
+            for (int i = 0; i < 400; i++) {
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(mostAtOnce.get()).isBetween(2, 3);
+        assertThat(written.stream().sorted().toList())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 400).boxed().toList());
     }
 
     private static void await(CountDownLatch latch) {
