@@ -62,8 +62,8 @@ public class TokenService {
     /**
      * Stores and signs a new token. Inside a caller's transaction the row joins it and commits with
      * the caller's rows. Without one (POST /v1/link_tokens) the row is group-committed with the
-     * other tokens being issued at that moment: one transaction and one commit for all of them,
-     * and this call still returns only after its own row is committed. Not annotated
+     * other tokens being issued at that moment: one transaction and one commit for each batch (two
+     * batches may be committing at once), and this call still returns only after its own row is committed. Not annotated
      * {@code @Transactional} for that reason.
      */
     public SignedToken issue(TokenKind kind, String tenantId, Mode mode, String subject, String linkId,
