@@ -210,23 +210,23 @@ class JdbcLinkRepository {
         for (int i = 0; i < params.length; i++) {
             bound[i] = params[i] instanceof Instant instant ? utc(instant) : params[i];
         }
-        List<Link> changed = template.execute((Connection connection) -> {
+        Optional<Link> changed = template.execute((Connection connection) -> {
             PreparedStatement statement = connection.prepareStatement(sql, RETURNED);
             new ArgumentPreparedStatementSetter(bound).setValues(statement);
             return statement;
         }, (PreparedStatement statement) -> {
             if (statement.executeUpdate() != 1) {
-                return List.of();
+                return Optional.empty();
             }
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (!keys.next()) {
                     // Changed but not handed back: fail (and roll back) rather than tell the caller it lost the race.
                     throw new IllegalStateException("The database changed a link but did not return the changed row");
                 }
-                return List.of(map(keys, 0));
+                return Optional.of(map(keys, 0));
             }
         });
-        return changed == null || changed.isEmpty() ? Optional.empty() : Optional.of(changed.get(0));
+        return changed == null ? Optional.empty() : changed;
     }
 
     List<String> dueForExpiry(Instant now, int limit) {

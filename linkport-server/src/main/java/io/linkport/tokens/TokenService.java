@@ -36,8 +36,9 @@ public class TokenService {
     private static final int MAX_INSERT_BATCH = 128;
     /**
      * Batches committing at once. With one, every token waited for the batch ahead of it to reach
-     * the disk; with two, the next batch is written while one waits for its flush (+11–52 % in four alternating pairs on a
-     * disk that flushes in ≈ 2 ms; four were no better than two — docs/performance.md, round 10).
+     * the disk; with two, the next batch is written while one waits for its flush (faster in six
+     * alternating pairs, median +33 %, on a disk that flushes in ≈ 2 ms; four were no better than
+     * two — docs/performance.md, round 10).
      */
     private static final int INSERT_WRITERS = 2;
 
@@ -62,9 +63,9 @@ public class TokenService {
     /**
      * Stores and signs a new token. Inside a caller's transaction the row joins it and commits with
      * the caller's rows. Without one (POST /v1/link_tokens) the row is group-committed with the
-     * other tokens being issued at that moment: one transaction and one commit for each batch (two
-     * batches may be committing at once), and this call still returns only after its own row is committed. Not annotated
-     * {@code @Transactional} for that reason.
+     * other tokens being issued at that moment: one transaction and one commit per batch (two
+     * batches may be committing at once), and this call still returns only after its own row is
+     * committed. Not annotated {@code @Transactional} for that reason.
      */
     public SignedToken issue(TokenKind kind, String tenantId, Mode mode, String subject, String linkId,
                              Map<String, Object> details, Duration lifetime) {
