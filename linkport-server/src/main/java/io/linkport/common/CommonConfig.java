@@ -19,7 +19,7 @@ class CommonConfig {
      * 1,875-1,917/s with four and 943-1,345/s with eight (docs/performance.md, round 4).
      */
     @Bean
-    GroupTransaction groupTransaction(TransactionTemplate tx) {
-        return new GroupTransaction(tx, 64, 4);
+    GroupTransaction groupTransaction(TransactionTemplate tx, BatchedWrites batched) {
+        return new GroupTransaction(tx, batched, 64, 4);
     }
 }

@@ -20,15 +20,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fails. A unit must therefore only touch the database (and things a rollback undoes) and must
  * not read thread-bound state such as the current HTTP request: it may run on another caller's
  * thread. Inside an existing transaction a unit simply joins it.
+ * <p>
+ * The writes units make through {@link BatchedWrites} are collected across the whole group and
+ * run as one JDBC batch per statement just before the commit.
  */
 public final class GroupTransaction {
 
     private final TransactionTemplate tx;
+    private final BatchedWrites batched;
     private final List<GroupCommit<Supplier<?>, Outcome>> lanes;
     private final AtomicInteger next = new AtomicInteger();
 
-    public GroupTransaction(TransactionTemplate tx, int maxBatch, int lanes) {
+    public GroupTransaction(TransactionTemplate tx, BatchedWrites batched, int maxBatch, int lanes) {
         this.tx = tx;
+        this.batched = batched;
         this.lanes = IntStream.range(0, lanes).mapToObj(i -> new GroupCommit<Supplier<?>, Outcome>(maxBatch, this::runAll))
                 .toList();
     }
@@ -49,7 +54,8 @@ public final class GroupTransaction {
     private List<Outcome> runAll(List<Supplier<?>> batch) {
         if (batch.size() > 1) {
             try {
-                return tx.execute(status -> batch.stream().map(work -> new Outcome(work.get(), null)).toList());
+                return tx.execute(status -> batched.collect(
+                        () -> batch.stream().map(work -> new Outcome(work.get(), null)).toList()));
             } catch (RuntimeException oneOfThemFailed) {
                 // rolled back whole; below, each unit again on its own
             }
@@ -57,7 +63,7 @@ public final class GroupTransaction {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (Supplier<?> work : batch) {
             try {
-                outcomes.add(new Outcome(tx.execute(status -> work.get()), null));
+                outcomes.add(new Outcome(tx.execute(status -> batched.collect(work)), null));
             } catch (RuntimeException e) {
                 outcomes.add(new Outcome(null, e));
             }

@@ -16,6 +16,10 @@ public record Event(long seq, String id, String tenantId, Mode mode, EventType t
 
     public static final int VERSION = 1;
 
+    Event withSeq(long assigned) {
+        return new Event(assigned, id, tenantId, mode, type, version, linkId, endUserId, data, createdAt, callbackUrl);
+    }
+
     /** Seed 001's envelope: {@code {"id","version","type","createdAt","data"}}. */
     public Envelope envelope() {
         // Seed 001 writes createdAt to the second ("2021-04-14T09:30:24Z"); order comes from seq.

@@ -44,6 +44,27 @@ public class EventLog {
     /** As {@link #append(String, Mode, EventType, Map)}, also to be delivered to the link's own {@code callbackUrl}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Event append(String tenantId, Mode mode, EventType type, Map<String, Object> data, String callbackUrl) {
+        Event draft = draft(tenantId, mode, type, data, callbackUrl);
+        Event event = draft.withSeq(events.insert(draft));
+        publisher.publishEvent(new EventAppended(event));
+        return event;
+    }
+
+    /**
+     * As {@link #append(String, Mode, EventType, Map, String)}, the row written through
+     * {@link io.linkport.common.BatchedWrites} — with the other units' events when called in a
+     * {@link io.linkport.common.GroupTransaction}. Returns nothing: the row's seq is assigned when
+     * it is written. Its webhook deliveries are queued at once, in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendBatched(String tenantId, Mode mode, EventType type, Map<String, Object> data, String callbackUrl) {
+        Event draft = draft(tenantId, mode, type, data, callbackUrl);
+        events.insertBatched(draft);
+        publisher.publishEvent(new EventAppended(draft));
+    }
+
+    /** The event as it will be stored, before the database gives it its seq ({@code 0} here). */
+    private Event draft(String tenantId, Mode mode, EventType type, Map<String, Object> data, String callbackUrl) {
         Map<String, Object> clean = new LinkedHashMap<>();
         data.forEach((key, value) -> {
             if (value != null) {
@@ -51,14 +72,8 @@ public class EventLog {
             }
         });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Event draft = new Event(0, Ids.prefixed("et-"), tenantId, mode, type, Event.VERSION,
-                (String) clean.get("linkId"), (String) clean.get("endUserId"), Collections.unmodifiableMap(clean), now,
-                callbackUrl);
-        long seq = events.insert(draft);
-        Event event = new Event(seq, draft.id(), tenantId, mode, type, draft.version(), draft.linkId(), draft.endUserId(),
-                draft.data(), now, callbackUrl);
-        publisher.publishEvent(new EventAppended(event));
-        return event;
+        return new Event(0, Ids.prefixed("et-"), tenantId, mode, type, Event.VERSION, (String) clean.get("linkId"),
+                (String) clean.get("endUserId"), Collections.unmodifiableMap(clean), now, callbackUrl);
     }
 
     /** Up to {@code limit} events matching {@code query}, in its direction. */

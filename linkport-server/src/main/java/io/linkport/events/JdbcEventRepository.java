@@ -1,5 +1,6 @@
 package io.linkport.events;
 
+import io.linkport.common.BatchedWrites;
 import io.linkport.common.Mode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,21 +30,31 @@ class JdbcEventRepository {
     };
 
     private final JdbcClient jdbc;
+    private final BatchedWrites batched;
     private final JsonMapper json;
 
-    JdbcEventRepository(JdbcClient jdbc, JsonMapper json) {
+    JdbcEventRepository(JdbcClient jdbc, BatchedWrites batched, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batched = batched;
         this.json = json;
     }
 
     long insert(Event event) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).params(event.id(), event.tenantId(), event.mode().name(), event.type().name(), event.version(),
-                        event.linkId(), event.endUserId(), json.writeValueAsString(event.data()),
-                        event.createdAt().atOffset(ZoneOffset.UTC))
-                .update(keys, "seq");
+        jdbc.sql(INSERT).params(insertParams(event)).update(keys, "seq");
         Number seq = keys.getKey();
         return seq == null ? 0 : seq.longValue();
+    }
+
+    /** As {@link #insert}, through {@link BatchedWrites}: the row's seq is not known here. */
+    void insertBatched(Event event) {
+        batched.update(INSERT, insertParams(event));
+    }
+
+    private Object[] insertParams(Event event) {
+        return new Object[] {event.id(), event.tenantId(), event.mode().name(), event.type().name(), event.version(),
+                event.linkId(), event.endUserId(), json.writeValueAsString(event.data()),
+                event.createdAt().atOffset(ZoneOffset.UTC)};
     }
 
     Optional<Event> find(String tenantId, String id) {

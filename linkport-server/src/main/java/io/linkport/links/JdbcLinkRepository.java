@@ -1,5 +1,6 @@
 package io.linkport.links;
 
+import io.linkport.common.BatchedWrites;
 import io.linkport.common.Mode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -132,21 +133,24 @@ class JdbcLinkRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BatchedWrites batched;
     private final JsonMapper json;
 
-    JdbcLinkRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    JdbcLinkRepository(JdbcClient jdbc, JdbcTemplate template, BatchedWrites batched, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
+        this.batched = batched;
         this.json = json;
     }
 
+    /** Through {@link BatchedWrites}: with the other links of a group when called in a {@code GroupTransaction}. */
     void insert(Link link, String argumentsCiphertext, String claimCodeHash) {
-        jdbc.sql(INSERT).params(link.id(), link.tenantId(), link.mode().name(), link.integrationId(),
+        batched.update(INSERT, link.id(), link.tenantId(), link.mode().name(), link.integrationId(),
                 link.integrationFixed(), json.writeValueAsString(link.operations()), argumentsCiphertext,
                 link.webhookUrl(), link.returnUrl(), link.externalUserId(), link.userId(), link.linkTokenId(),
                 link.endUserId(), link.orgName(), link.language(), link.debug(), claimCodeHash, link.publicBase(),
                 link.status().lower(), json.writeValueAsString(link.progress()), link.attemptsLeft(),
-                link.mfaAttemptsLeft(), utc(link.createdAt()), utc(link.createdAt()), utc(link.expiresAt())).update();
+                link.mfaAttemptsLeft(), utc(link.createdAt()), utc(link.createdAt()), utc(link.expiresAt()));
     }
 
     Optional<Link> find(String id) {

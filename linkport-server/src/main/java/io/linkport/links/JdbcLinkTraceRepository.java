@@ -1,5 +1,6 @@
 package io.linkport.links;
 
+import io.linkport.common.BatchedWrites;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,13 +15,16 @@ class JdbcLinkTraceRepository {
     private static final String LIST = "SELECT step, detail, created_at FROM link_traces WHERE link_id = ? ORDER BY seq";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites batched;
 
-    JdbcLinkTraceRepository(JdbcClient jdbc) {
+    JdbcLinkTraceRepository(JdbcClient jdbc, BatchedWrites batched) {
         this.jdbc = jdbc;
+        this.batched = batched;
     }
 
+    /** Through {@link BatchedWrites}, like the link's own row, which a created link's first step must follow. */
     void insert(String linkId, String step, String detail, Instant at) {
-        jdbc.sql(INSERT).params(linkId, step, detail, at.atOffset(ZoneOffset.UTC)).update();
+        batched.update(INSERT, linkId, step, detail, at.atOffset(ZoneOffset.UTC));
     }
 
     List<TraceStep> list(String linkId) {

@@ -63,7 +63,8 @@ public class LinkService {
      * Validates the whole body (every issue in one 400), then stores the link and its LINK_CREATED
      * event. Everything but the writes happens first, on the caller's thread; the writes are one
      * unit of the {@link GroupTransaction}, committed with the links other requests are creating at
-     * that moment. Not {@code @Transactional} for that reason.
+     * that moment (the links and events rows of the whole group written as one batch each). Not
+     * {@code @Transactional} for that reason.
      */
     public CreatedLink create(ApiCaller caller, JsonNode body) {
         LinkRequestValidator.ValidRequest request = validator.validate(body, caller.mode());
@@ -83,7 +84,7 @@ public class LinkService {
         String traceDetail = request.operations().size() + " operation(s) on " + link.integrationId();
         writes.run(() -> {
             links.insert(link, arguments, claimCodeHash);
-            events.append(link.tenantId(), link.mode(), EventType.LINK_CREATED, eventData, link.webhookUrl());
+            events.appendBatched(link.tenantId(), link.mode(), EventType.LINK_CREATED, eventData, link.webhookUrl());
             traces.record(link, "link_created", traceDetail);
             return link;
         });

@@ -3,6 +3,7 @@ package io.linkport.webhooks;
 import static io.linkport.webhooks.JdbcWebhookEndpointRepository.at;
 import static io.linkport.webhooks.JdbcWebhookEndpointRepository.instant;
 
+import io.linkport.common.BatchedWrites;
 import io.linkport.common.Mode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,15 +69,18 @@ class JdbcDeliveryRepository {
     private final JdbcClient jdbc;
     // JdbcClient has no batches; these go through the same connection and transaction.
     private final JdbcTemplate batches;
+    private final BatchedWrites batched;
 
-    JdbcDeliveryRepository(JdbcClient jdbc, JdbcTemplate batches) {
+    JdbcDeliveryRepository(JdbcClient jdbc, JdbcTemplate batches, BatchedWrites batched) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.batched = batched;
     }
 
+    /** Through {@link BatchedWrites}: the outbox's rows for a group's events go with the group's batch. */
     void insert(WebhookDelivery d) {
-        jdbc.sql(INSERT).params(d.id(), d.tenantId(), d.mode().name(), d.eventId(), d.eventType(), d.endpointId(), d.url(),
-                d.payload(), at(d.nextAttemptAt()), d.replayOf(), at(d.createdAt())).update();
+        batched.update(INSERT, d.id(), d.tenantId(), d.mode().name(), d.eventId(), d.eventType(), d.endpointId(), d.url(),
+                d.payload(), at(d.nextAttemptAt()), d.replayOf(), at(d.createdAt()));
     }
 
     List<WebhookDelivery> due(Instant now, Collection<String> saturatedEndpoints, int limit) {
