@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class BatchedWrites {
 
-    private static final ThreadLocal<Map<String, List<Object[]>>> QUEUE = new ThreadLocal<>();
+    // Per instance: a queue belongs to the database this instance writes to.
+    private final ThreadLocal<Map<String, List<Object[]>>> queued = new ThreadLocal<>();
 
     private final JdbcOperations jdbc;
 
@@ -34,7 +35,7 @@ public class BatchedWrites {
 
     /** Runs {@code sql} with {@code params} now, or queues it when called inside {@link #collect}. */
     public void update(String sql, Object... params) {
-        Map<String, List<Object[]>> queue = QUEUE.get();
+        Map<String, List<Object[]>> queue = queued.get();
         if (queue == null) {
             jdbc.update(sql, params);
         } else {
@@ -48,16 +49,16 @@ public class BatchedWrites {
      * transaction the writes belong to. Nested calls join the outer one.
      */
     public <T> T collect(Supplier<T> work) {
-        if (QUEUE.get() != null) {
+        if (queued.get() != null) {
             return work.get();
         }
         Map<String, List<Object[]>> queue = new LinkedHashMap<>();
-        QUEUE.set(queue);
+        queued.set(queue);
         T result;
         try {
             result = work.get();
         } finally {
-            QUEUE.remove();
+            queued.remove();
         }
         queue.forEach(jdbc::batchUpdate);
         return result;
