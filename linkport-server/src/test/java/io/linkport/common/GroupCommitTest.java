@@ -74,19 +74,7 @@ class GroupCommitTest {
             sleep(5);
             return batch;
         });
-        ExecutorService callers = Executors.newFixedThreadPool(32);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                int item = i;
-                results.add(callers.submit(() -> commit.submit(item)));
-            }
-            for (int i = 0; i < 200; i++) {
-                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i);
-            }
-        } finally {
-            callers.shutdownNow();
-        }
+        submitAllAtOnce(commit, 200, 32);
         assertThat(sizes).allMatch(size -> size >= 1 && size <= 4);
         assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
     }
@@ -129,22 +117,27 @@ class GroupCommitTest {
             writing.decrementAndGet();
             return batch;
         });
-        ExecutorService callers = Executors.newFixedThreadPool(40);
+        submitAllAtOnce(commit, 400, 40);
+        assertThat(mostAtOnce.get()).isBetween(2, 3);
+        assertThat(written.stream().sorted().toList())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 400).boxed().toList());
+    }
+
+    /** Submits items 0 to {@code count - 1} from {@code threads} callers at once; each caller must get its own item back. */
+    private static void submitAllAtOnce(GroupCommit<Integer, Integer> commit, int count, int threads) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < count; i++) {
                 int item = i;
                 results.add(callers.submit(() -> commit.submit(item)));
             }
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < count; i++) {
                 assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i);
             }
         } finally {
             callers.shutdownNow();
         }
-        assertThat(mostAtOnce.get()).isBetween(2, 3);
-        assertThat(written.stream().sorted().toList())
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 400).boxed().toList());
     }
 
     private static void await(CountDownLatch latch) {
