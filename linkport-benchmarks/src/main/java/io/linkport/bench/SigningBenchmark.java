@@ -1,5 +1,6 @@
 package io.linkport.bench;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -53,6 +54,12 @@ public final class SigningBenchmark {
         run("EdDSA, BouncyCastle Ed25519 (lightweight API)", JWSAlgorithm.EdDSA,
                 new BouncyCastleEd25519(okp.getDecodedD()), seconds);
         run("EdDSA, JDK Ed25519 (SunEC)", JWSAlgorithm.EdDSA, new JdkEd25519(jdkEd), seconds);
+        if (AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
+            run("EdDSA, Amazon Corretto Crypto Provider (AWS-LC)", JWSAlgorithm.EdDSA, new NativeEd25519(jdkEd), seconds);
+        } else {
+            System.out.println("EdDSA, Amazon Corretto Crypto Provider: not loadable here: "
+                    + AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError());
+        }
     }
 
     private static void run(String name, JWSAlgorithm algorithm, JWSSigner signer, double seconds) throws JOSEException {
@@ -100,6 +107,40 @@ public final class SigningBenchmark {
             key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, signingInput, 0,
                     signingInput.length, signature, 0);
             return Base64URL.encode(signature);
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return Set.of(JWSAlgorithm.EdDSA);
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return context;
+        }
+    }
+
+    /**
+     * A Nimbus signer backed by Amazon Corretto Crypto Provider's native Ed25519, one
+     * {@code Signature} reused as the server's pool reuses them (making one costs as much again).
+     */
+    static final class NativeEd25519 implements JWSSigner {
+        private final Signature signature;
+        private final JCAContext context = new JCAContext();
+
+        NativeEd25519(KeyPair pair) throws java.security.GeneralSecurityException {
+            this.signature = Signature.getInstance("Ed25519", AmazonCorrettoCryptoProvider.INSTANCE);
+            signature.initSign(pair.getPrivate());
+        }
+
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            try {
+                signature.update(signingInput);
+                return Base64URL.encode(signature.sign());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new JOSEException(e.getMessage(), e);
+            }
         }
 
         @Override

@@ -28,7 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +54,7 @@ class SigningKeys implements SmartInitializingSingleton {
 
     /** Longest-lived token Linkport signs, so a retired key stays published at least this long. */
     static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private final JdbcSigningKeyRepository repository;
     private final Clock clock;
@@ -63,14 +69,19 @@ class SigningKeys implements SmartInitializingSingleton {
     private record Active(SigningKey key, Ed25519JwsSigner signer) {
     }
 
+    private final boolean nativeSigning;
+    private volatile NativeEd25519 nativeEd25519;
+
     /** A key's verifier and the one algorithm a token must name to be checked with it. */
     private record KeyVerifier(JWSAlgorithm algorithm, JWSVerifier verifier) {
     }
 
-    SigningKeys(JdbcSigningKeyRepository repository, Clock clock, LinkportProperties properties) {
+    SigningKeys(JdbcSigningKeyRepository repository, Clock clock, LinkportProperties properties,
+                @Value("${linkport.native-signing:true}") boolean nativeSigning) {
         this.repository = repository;
         this.clock = clock;
         this.rotation = properties.signingKeyRotation();
+        this.nativeSigning = nativeSigning;
         // Loading the keys (generating one, on a fresh database) needs the migrated schema and the
         // crypto classes: ≈ 0.3-0.7 s of a start, spent on a thread of its own beside the rest.
         this.firstLoad = StartupTask.start("linkport-signing-keys", this::reload);
@@ -80,6 +91,28 @@ class SigningKeys implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         firstLoad.await("Could not load the token signing keys");
+    }
+
+    /**
+     * Once the server is up, moves signing to the native library when it loads here: loading it
+     * takes ≈ 0.5 s of CPU, which the start should not wait for. Until then BouncyCastle signs.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadNativeSigning() {
+        if (nativeSigning) {
+            StartupTask.start("linkport-native-signing", () -> NativeEd25519.load().ifPresent(loaded -> {
+                synchronized (this) {
+                    nativeEd25519 = loaded;
+                    active = new Active(active.key(), signer(active.key()));
+                }
+                log.info("Signing tokens with the native Ed25519 library (Amazon Corretto Crypto Provider)");
+            }));
+        }
+    }
+
+    /** Whether tokens are signed natively now; BouncyCastle otherwise. */
+    boolean signsNatively() {
+        return nativeEd25519 != null;
     }
 
     @Scheduled(fixedDelayString = "${linkport.signing-key-refresh:PT1M}", initialDelayString = "${linkport.signing-key-refresh:PT1M}")
@@ -93,11 +126,17 @@ class SigningKeys implements SmartInitializingSingleton {
             repository.insert(newest);
             keys = repository.listPublishedAfter(now.minus(MAX_TOKEN_LIFETIME));
         }
-        active = new Active(newest, new Ed25519JwsSigner(newest.jwk().toOctetKeyPair().getDecodedD()));
+        active = new Active(newest, signer(newest));
         for (SigningKey key : keys) {
             verifiers.computeIfAbsent(key.kid(), kid -> verifier(key));
         }
         published = new JWKSet(keys.stream().map(k -> (JWK) k.jwk().toPublicJWK()).toList());
+    }
+
+    private Ed25519JwsSigner signer(SigningKey key) {
+        byte[] seed = key.jwk().toOctetKeyPair().getDecodedD();
+        NativeEd25519 loaded = nativeEd25519;
+        return new Ed25519JwsSigner(loaded != null ? loaded.signer(seed) : Ed25519Signing.bouncyCastle(seed));
     }
 
     private SigningKey generate(Instant now) {

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SigningKeyRotationTest extends ServerTest {
 
@@ -97,6 +100,27 @@ class SigningKeyRotationTest extends ServerTest {
     void privateKeysWhenStoredThenEncryptedNotPlainJwk() {
         List<String> stored = jdbc.sql("SELECT private_jwk_encrypted FROM signing_keys").query(String.class).list();
         assertThat(stored).isNotEmpty().allMatch(value -> value.startsWith("v1:") && !value.contains("\"d\""));
+    }
+
+    @Test
+    void afterStartTokensAreSignedNativelyAndStillVerifyAgainstTheJwks() throws Exception {
+        // The library ships for Linux x86-64, where these tests run; elsewhere BouncyCastle keeps signing.
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+        await().atMost(Duration.ofSeconds(30)).until(keys::signsNatively);
+
+        String token = newLinkToken();
+
+        JwtConsumer independent = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(
+                        new JsonWebKeySet(api.get("/.well-known/jwks.json").text()).getJsonWebKeys()))
+                .setExpectedAudience(TokenService.AUDIENCE)
+                .build();
+        assertThat(independent.processToClaims(token).getJwtId()).isEqualTo(tokens.inspect(token, TokenKind.LINK).id());
+        SignedJWT jwt = SignedJWT.parse(token);
+        byte[] seed = repository.listPublishedAfter(Instant.EPOCH).stream().filter(k -> k.kid().equals(keys.activeKid()))
+                .findFirst().orElseThrow().jwk().toOctetKeyPair().getDecodedD();
+        assertThat(jwt.getSignature().decode())
+                .isEqualTo(Ed25519Signing.bouncyCastle(seed).sign(jwt.getSigningInput()));
     }
 
     private String newLinkToken() {
