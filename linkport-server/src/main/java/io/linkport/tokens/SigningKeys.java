@@ -27,13 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +68,8 @@ class SigningKeys implements SmartInitializingSingleton {
     private record Active(SigningKey key, Ed25519JwsSigner signer) {
     }
 
-    private final boolean nativeSigning;
+    private final boolean nativeSigningWanted;
+    private final AtomicBoolean nativeSigningRequested = new AtomicBoolean();
     private volatile NativeEd25519 nativeEd25519;
 
     /** A key's verifier and the one algorithm a token must name to be checked with it. */
@@ -81,7 +81,7 @@ class SigningKeys implements SmartInitializingSingleton {
         this.repository = repository;
         this.clock = clock;
         this.rotation = properties.signingKeyRotation();
-        this.nativeSigning = nativeSigning;
+        this.nativeSigningWanted = nativeSigning;
         // Loading the keys (generating one, on a fresh database) needs the migrated schema and the
         // crypto classes: ≈ 0.3-0.7 s of a start, spent on a thread of its own beside the rest.
         this.firstLoad = StartupTask.start("linkport-signing-keys", this::reload);
@@ -94,20 +94,18 @@ class SigningKeys implements SmartInitializingSingleton {
     }
 
     /**
-     * Once the server is up, moves signing to the native library when it loads here: loading it
-     * takes ≈ 0.5 s of CPU, which the start should not wait for. Until then BouncyCastle signs.
+     * Moves signing to the native library, where it loads, in the background: loading it takes
+     * ≈ 0.5 s of CPU and ≈ 10 MiB, which neither the start nor a node that signs nothing should
+     * pay. Until it has loaded, BouncyCastle signs.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void loadNativeSigning() {
-        if (nativeSigning) {
-            StartupTask.start("linkport-native-signing", () -> NativeEd25519.load().ifPresent(loaded -> {
-                synchronized (this) {
-                    nativeEd25519 = loaded;
-                    active = new Active(active.key(), signer(active.key()));
-                }
-                log.info("Signing tokens with the native Ed25519 library (Amazon Corretto Crypto Provider)");
-            }));
-        }
+    private void loadNativeSigning() {
+        StartupTask.start("linkport-native-signing", () -> NativeEd25519.load().ifPresent(loaded -> {
+            synchronized (this) {
+                nativeEd25519 = loaded;
+                active = new Active(active.key(), signer(active.key()));
+            }
+            log.info("Signing tokens with the native Ed25519 library (Amazon Corretto Crypto Provider)");
+        }));
     }
 
     /** Whether tokens are signed natively now; BouncyCastle otherwise. */
@@ -158,6 +156,9 @@ class SigningKeys implements SmartInitializingSingleton {
     }
 
     String sign(JWTClaimsSet claims, String type) {
+        if (nativeSigningWanted && !nativeSigningRequested.get() && nativeSigningRequested.compareAndSet(false, true)) {
+            loadNativeSigning();
+        }
         Active current = active;
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(current.key().kid())
                 .type(new JOSEObjectType(type)).build();

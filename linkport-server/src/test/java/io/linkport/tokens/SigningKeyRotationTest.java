@@ -8,9 +8,12 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.linkport.common.LinkportProperties;
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +39,9 @@ class SigningKeyRotationTest extends ServerTest {
 
     @Autowired
     JdbcSigningKeyRepository repository;
+
+    @Autowired
+    LinkportProperties properties;
 
     @Test
     void rotateWhenActiveKeyRetiresThenNewKeySignsAndOldTokensStillVerify() {
@@ -103,9 +109,10 @@ class SigningKeyRotationTest extends ServerTest {
     }
 
     @Test
-    void afterStartTokensAreSignedNativelyAndStillVerifyAgainstTheJwks() throws Exception {
+    void afterTheFirstTokenTokensAreSignedNativelyAndStillVerifyAgainstTheJwks() throws Exception {
         // The library ships for Linux x86-64, where these tests run; elsewhere BouncyCastle keeps signing.
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+        newLinkToken();
         await().atMost(Duration.ofSeconds(30)).until(keys::signsNatively);
 
         String token = newLinkToken();
@@ -121,6 +128,20 @@ class SigningKeyRotationTest extends ServerTest {
                 .findFirst().orElseThrow().jwk().toOctetKeyPair().getDecodedD();
         assertThat(jwt.getSignature().decode())
                 .isEqualTo(Ed25519Signing.bouncyCastle(seed).sign(jwt.getSigningInput()));
+    }
+
+    @Test
+    void withNativeSigningOffBouncyCastleKeepsSigningAndItsTokensVerify() throws Exception {
+        SigningKeys bouncyCastleOnly = new SigningKeys(repository, Clock.systemUTC(), properties, false);
+        bouncyCastleOnly.afterSingletonsInstantiated();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u-1").jwtID("tok_1").build();
+
+        SignedJWT signed = SignedJWT.parse(bouncyCastleOnly.sign(claims, TokenKind.LINK.jwtType()));
+
+        // Enough for the library to load had it been asked for (≈ 0.5 s); it must not have been.
+        Thread.sleep(2_000);
+        assertThat(bouncyCastleOnly.signsNatively()).isFalse();
+        assertThat(keys.verifySignature(signed.serialize())).isPresent();
     }
 
     private String newLinkToken() {
