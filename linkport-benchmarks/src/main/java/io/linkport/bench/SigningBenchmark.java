@@ -53,9 +53,9 @@ public final class SigningBenchmark {
         run("EdDSA, Nimbus Ed25519Signer (Tink)", JWSAlgorithm.EdDSA, new Ed25519Signer(okp), seconds);
         run("EdDSA, BouncyCastle Ed25519 (lightweight API)", JWSAlgorithm.EdDSA,
                 new BouncyCastleEd25519(okp.getDecodedD()), seconds);
-        run("EdDSA, JDK Ed25519 (SunEC)", JWSAlgorithm.EdDSA, new JdkEd25519(jdkEd), seconds);
+        run("EdDSA, JDK Ed25519 (SunEC)", JWSAlgorithm.EdDSA, JcaEd25519.jdk(jdkEd), seconds);
         if (AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
-            run("EdDSA, Amazon Corretto Crypto Provider (AWS-LC)", JWSAlgorithm.EdDSA, new NativeEd25519(jdkEd), seconds);
+            run("EdDSA, Amazon Corretto Crypto Provider (AWS-LC)", JWSAlgorithm.EdDSA, JcaEd25519.corretto(jdkEd), seconds);
         } else {
             System.out.println("EdDSA, Amazon Corretto Crypto Provider: not loadable here: "
                     + AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError());
@@ -121,53 +121,38 @@ public final class SigningBenchmark {
     }
 
     /**
-     * A Nimbus signer backed by Amazon Corretto Crypto Provider's native Ed25519, one
-     * {@code Signature} reused as the server's pool reuses them (making one costs as much again).
+     * A Nimbus signer backed by a JCA {@code Signature("Ed25519")}: the JDK's own, made for each
+     * token, or Amazon Corretto Crypto Provider's, one reused as the server's pool reuses them
+     * (making one costs as much again).
      */
-    static final class NativeEd25519 implements JWSSigner {
-        private final Signature signature;
-        private final JCAContext context = new JCAContext();
-
-        NativeEd25519(KeyPair pair) throws java.security.GeneralSecurityException {
-            this.signature = Signature.getInstance("Ed25519", AmazonCorrettoCryptoProvider.INSTANCE);
-            signature.initSign(pair.getPrivate());
-        }
-
-        @Override
-        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-            try {
-                signature.update(signingInput);
-                return Base64URL.encode(signature.sign());
-            } catch (java.security.GeneralSecurityException e) {
-                throw new JOSEException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return Set.of(JWSAlgorithm.EdDSA);
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return context;
-        }
-    }
-
-    /** A Nimbus signer backed by the JDK's own Ed25519 ({@code Signature.getInstance("Ed25519")}). */
-    static final class JdkEd25519 implements JWSSigner {
+    static final class JcaEd25519 implements JWSSigner {
         private final KeyPair pair;
+        private final Signature reused;
         private final JCAContext context = new JCAContext();
 
-        JdkEd25519(KeyPair pair) {
+        private JcaEd25519(KeyPair pair, Signature reused) {
             this.pair = pair;
+            this.reused = reused;
+        }
+
+        static JcaEd25519 jdk(KeyPair pair) {
+            return new JcaEd25519(pair, null);
+        }
+
+        static JcaEd25519 corretto(KeyPair pair) throws java.security.GeneralSecurityException {
+            Signature signature = Signature.getInstance("Ed25519", AmazonCorrettoCryptoProvider.INSTANCE);
+            signature.initSign(pair.getPrivate());
+            return new JcaEd25519(pair, signature);
         }
 
         @Override
         public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
             try {
-                Signature signature = Signature.getInstance("Ed25519");
-                signature.initSign(pair.getPrivate());
+                Signature signature = reused;
+                if (signature == null) {
+                    signature = Signature.getInstance("Ed25519");
+                    signature.initSign(pair.getPrivate());
+                }
                 signature.update(signingInput);
                 return Base64URL.encode(signature.sign());
             } catch (java.security.GeneralSecurityException e) {
