@@ -18,12 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ed25519 signatures through Amazon Corretto Crypto Provider, which calls AWS-LC's native code:
- * ≈ 20 µs a token against BouncyCastle's ≈ 55 µs (SigningBenchmark), and signing was the largest
- * single cost of {@code POST /v1/link_tokens}. Its library ships for Linux x86-64 only and takes
- * ≈ 0.5 s to load, so {@link SigningKeys} signs with BouncyCastle while {@link #load()} runs in
- * the background (from the first token on) and switches once it has succeeded; where the library
- * cannot load (another OS or CPU, a temporary directory mounted noexec) it stays on BouncyCastle. Ed25519 is deterministic, so both give the
- * same signature for the same key and message, and tokens never tell which one signed them.
+ * ≈ 20 µs a token against BouncyCastle's ≈ 45–50 µs (SigningBenchmark), and signing was the
+ * largest single cost of {@code POST /v1/link_tokens}. Its library ships for Linux x86-64 only and
+ * takes ≈ 0.5 s to load, so {@link SigningKeys} signs with BouncyCastle while {@link #load()} runs
+ * in the background (from the first token on) and switches once it has succeeded; where the
+ * library cannot load (another OS or CPU, a temporary directory mounted noexec) it stays on
+ * BouncyCastle. Ed25519 is deterministic, so both give the same signature for the same key and
+ * message, and tokens never tell which one signed them.
  */
 final class NativeEd25519 {
 

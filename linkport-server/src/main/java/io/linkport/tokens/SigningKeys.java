@@ -64,13 +64,12 @@ class SigningKeys implements SmartInitializingSingleton {
     private volatile JWKSet published = new JWKSet();
     private volatile Instant lastReload = Instant.EPOCH;
     private final StartupTask firstLoad;
-
-    private record Active(SigningKey key, Ed25519JwsSigner signer) {
-    }
-
     private final boolean nativeSigningWanted;
     private final AtomicBoolean nativeSigningRequested = new AtomicBoolean();
     private volatile NativeEd25519 nativeEd25519;
+
+    private record Active(SigningKey key, Ed25519JwsSigner signer) {
+    }
 
     /** A key's verifier and the one algorithm a token must name to be checked with it. */
     private record KeyVerifier(JWSAlgorithm algorithm, JWSVerifier verifier) {
