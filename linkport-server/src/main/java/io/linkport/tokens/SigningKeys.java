@@ -64,8 +64,8 @@ class SigningKeys implements SmartInitializingSingleton {
     private volatile JWKSet published = new JWKSet();
     private volatile Instant lastReload = Instant.EPOCH;
     private final StartupTask firstLoad;
-    private final boolean nativeSigningWanted;
-    private final AtomicBoolean nativeSigningRequested = new AtomicBoolean();
+    /** Set once the native library has been asked for, or from the start when it is switched off. */
+    private final AtomicBoolean nativeSigningRequested;
     private volatile NativeEd25519 nativeEd25519;
 
     private record Active(SigningKey key, Ed25519JwsSigner signer) {
@@ -80,7 +80,7 @@ class SigningKeys implements SmartInitializingSingleton {
         this.repository = repository;
         this.clock = clock;
         this.rotation = properties.signingKeyRotation();
-        this.nativeSigningWanted = nativeSigning;
+        this.nativeSigningRequested = new AtomicBoolean(!nativeSigning);
         // Loading the keys (generating one, on a fresh database) needs the migrated schema and the
         // crypto classes: ≈ 0.3-0.7 s of a start, spent on a thread of its own beside the rest.
         this.firstLoad = StartupTask.start("linkport-signing-keys", this::reload);
@@ -99,11 +99,18 @@ class SigningKeys implements SmartInitializingSingleton {
      */
     private void loadNativeSigning() {
         StartupTask.start("linkport-native-signing", () -> NativeEd25519.load().ifPresent(loaded -> {
-            synchronized (this) {
-                nativeEd25519 = loaded;
-                active = new Active(active.key(), signer(active.key()));
+            try {
+                synchronized (this) {
+                    // The signer first: if the active key cannot be used natively, BouncyCastle
+                    // keeps signing this key and every key reload() brings in after it.
+                    Ed25519JwsSigner signer = new Ed25519JwsSigner(loaded.signer(active.key().jwk().toOctetKeyPair().getDecodedD()));
+                    active = new Active(active.key(), signer);
+                    nativeEd25519 = loaded;
+                }
+                log.info("Signing tokens with the native Ed25519 library (Amazon Corretto Crypto Provider)");
+            } catch (RuntimeException e) {
+                log.warn("Signing tokens with BouncyCastle: the native Ed25519 library cannot use the signing key ({})", e.toString());
             }
-            log.info("Signing tokens with the native Ed25519 library (Amazon Corretto Crypto Provider)");
         }));
     }
 
@@ -155,7 +162,7 @@ class SigningKeys implements SmartInitializingSingleton {
     }
 
     String sign(JWTClaimsSet claims, String type) {
-        if (nativeSigningWanted && !nativeSigningRequested.get() && nativeSigningRequested.compareAndSet(false, true)) {
+        if (!nativeSigningRequested.get() && nativeSigningRequested.compareAndSet(false, true)) {
             loadNativeSigning();
         }
         Active current = active;
