@@ -78,13 +78,17 @@ class OperationRunner {
             }
             Map<String, Object> args = arguments.get(i) == null ? Map.of() : json.convertValue(arguments.get(i), MAP);
             ConnectorState state = current;
+            Link calling = link;
+            List<String> failedHere = new ArrayList<>(progress);
+            failedHere.set(i, "failed");
             OperationResult result;
             try {
                 result = calls.callWithin(settings.connectorTimeout(), deadline -> provider.connector().execute(
                         new OperationRequest(op.resource(), op.action(), args, state,
-                                SessionEngine.context(running, loginKey, deadline))));
+                                SessionEngine.context(running, loginKey, deadline))),
+                        () -> lifecycle.fail(calling, failedHere, SessionEngine.TIMED_OUT));
             } catch (TimeoutException e) {
-                result = new OperationResult.Failure(FailureCode.TIMEOUT, "The institution did not answer in time.");
+                result = new OperationResult.Failure(FailureCode.TIMEOUT, SessionEngine.TIMED_OUT.message());
             } catch (ExecutionException e) {
                 log.warn("Connector {} failed {} for link {}: {}", provider.id(), op, link.id(), e.getCause().toString());
                 result = new OperationResult.Failure(FailureCode.INSTITUTION_ERROR, "The institution answered with an error.");

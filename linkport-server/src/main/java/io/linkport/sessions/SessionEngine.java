@@ -53,6 +53,9 @@ class SessionEngine {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
+    /** A connector call that passed its deadline, whether the connector answered late or never. */
+    static final LinkError TIMED_OUT = new LinkError(FailureCode.TIMEOUT.name(), "The institution did not answer in time.", false);
+
     private final String nodeId = Ids.prefixed("node_");
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ConnectorCalls calls;
@@ -176,11 +179,11 @@ class SessionEngine {
     }
 
     private <T> T call(Link link, Function<Instant, T> work) {
+        Runnable timedOut = () -> lifecycle.fail(link, link.progress(), TIMED_OUT);
         try {
-            return calls.callWithin(settings.connectorTimeout(), work);
+            return calls.callWithin(settings.connectorTimeout(), work, timedOut);
         } catch (TimeoutException e) {
-            lifecycle.fail(link, link.progress(), new LinkError(FailureCode.TIMEOUT.name(),
-                    "The institution did not answer in time.", false));
+            timedOut.run();
         } catch (ExecutionException e) {
             log.warn("Connector {} failed for link {}: {}", link.integrationId(), link.id(), e.getCause().toString());
             lifecycle.fail(link, link.progress(), new LinkError(FailureCode.INSTITUTION_ERROR.name(),

@@ -2,32 +2,35 @@ package io.linkport.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A background run's connector call gets its whole timeout from the moment it starts: time spent
- * queued behind other calls is Linkport's, not the institution's; and an answer is kept if it
- * comes within the grace after the deadline. On JDK 17 the calls pool is
- * bounded, so the queue is real; on 21+ every call gets a virtual thread and starts at once.
+ * A background run calls its connector on its own thread, with the whole timeout from the moment
+ * the call starts; an answer is kept if it comes within the grace after the deadline; past that
+ * the run's thread is interrupted, and if the connector ignores the interrupt the run's timeout
+ * is still recorded one grace later, from another thread.
  */
 class ConnectorCallsTest {
 
-    private static final int POOL = 1 + 64;  // linkport.sessions.platform-threads=1, plus the calls outside runs
-
     private static final Duration GRACE = Duration.ofMillis(300);
+    /** How many times a test's calls were reported stuck; only the connector that ignores interrupts may be. */
+    private final AtomicInteger stuck = new AtomicInteger();
+    private final Runnable countStuck = stuck::incrementAndGet;
 
     private final ConnectorCalls calls = new ConnectorCalls(1, GRACE);
     private final ExecutorService callers = Executors.newCachedThreadPool();
@@ -39,40 +42,14 @@ class ConnectorCallsTest {
     }
 
     @Test
-    void aCallQueuedBehindOthersStillGetsItsWholeTimeout() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        List<Future<String>> blockers = fillThePool(release);
-        long asked = System.nanoTime();
-        Future<long[]> call = callers.submit(() -> calls.callWithin(Duration.ofMillis(1_000), deadline -> {
-            long startedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
-            long given = Duration.between(Instant.now(), deadline).toMillis();
-            sleep(600);
-            return new long[] {startedAfter, given};
-        }));
-        Thread.sleep(600);
-        release.countDown();
-        // queued ≥ 600 ms, then ran 600 ms: 1.2 s in all against a 1 s timeout, and it still answered
-        long[] answer = call.get(5, TimeUnit.SECONDS);
-        if (!virtualThreadsAvailable()) {
-            assertThat(answer[0]).isGreaterThanOrEqualTo(600);
-        }
-        assertThat(answer[1]).isGreaterThan(900);
-        for (Future<String> blocker : blockers) {
-            assertThat(blocker.get(5, TimeUnit.SECONDS)).isEqualTo("done");
-        }
-    }
-
-    @Test
-    void aCallThatCannotStartWithinItsTimeoutTimesOut() throws Exception {
-        assumeFalse(virtualThreadsAvailable(), "nothing queues on JDK 21+: every call gets a virtual thread");
-        CountDownLatch release = new CountDownLatch(1);
-        fillThePool(release);
-        try {
-            assertThatThrownBy(() -> calls.callWithin(Duration.ofMillis(200), deadline -> "never"))
-                    .isInstanceOf(TimeoutException.class).hasMessageContaining("did not start");
-        } finally {
-            release.countDown();
-        }
+    void aCallRunsOnTheRunsThreadAndIsToldItsWholeTimeout() throws Exception {
+        Thread caller = Thread.currentThread();
+        Instant before = Instant.now();
+        Instant told = calls.callWithin(Duration.ofMillis(1_000), deadline -> {
+            assertThat(Thread.currentThread()).isSameAs(caller);
+            return deadline;
+        }, countStuck);
+        assertThat(Duration.between(before, told).toMillis()).isBetween(1_000L, 1_100L);
     }
 
     @Test
@@ -81,40 +58,89 @@ class ConnectorCallsTest {
         String answer = calls.callWithin(Duration.ofMillis(100), deadline -> {
             sleep(Duration.between(Instant.now(), deadline).toMillis() + 150);
             return "answered";
-        });
+        }, countStuck);
         assertThat(answer).isEqualTo("answered");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        Thread.sleep(GRACE.toMillis() * 3);
+        assertThat(stuck).hasValue(0);
     }
 
     @Test
-    void aCallThatRunsPastItsDeadlineAndTheGraceTimesOut() {
-        assertThatThrownBy(() -> calls.callWithin(Duration.ofMillis(100), deadline -> {
-            sleep(1_000);
-            return "late";
-        })).isInstanceOf(TimeoutException.class);
+    void aConnectorThatThrowsIsAnExecutionException() {
+        assertThatThrownBy(() -> calls.callWithin(Duration.ofSeconds(1), deadline -> {
+            throw new IllegalStateException("institution down");
+        }, countStuck)).isInstanceOf(ExecutionException.class).hasRootCauseMessage("institution down");
     }
 
-    /** Occupies every thread of the calls pool until {@code release}; returns once all have started. */
-    private List<Future<String>> fillThePool(CountDownLatch release) throws InterruptedException {
-        int threads = virtualThreadsAvailable() ? 4 : POOL;
-        CountDownLatch running = new CountDownLatch(threads);
-        List<Future<String>> blockers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            blockers.add(callers.submit(() -> calls.callWithin(Duration.ofSeconds(10), deadline -> {
-                running.countDown();
+    @Test
+    void aCallThatRunsPastItsDeadlineAndTheGraceIsInterruptedAndTimesOut() throws Exception {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> calls.callWithin(Duration.ofMillis(100), deadline -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                Thread.currentThread().interrupt();
+            }
+            return "late";
+        }, countStuck)).isInstanceOf(TimeoutException.class);
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(interrupted).isTrue();
+        assertThat(took).isBetween(400L, 2_000L);
+        // the run goes on to record the timeout in the database: no interrupt may be left behind
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        Thread.sleep(GRACE.toMillis() * 2);  // the check one grace after the interrupt finds the call ended
+        assertThat(stuck).hasValue(0);
+    }
+
+    @Test
+    void aConnectorThatIgnoresTheInterruptIsReportedStuckOneGraceLater() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> stuckAt = new CompletableFuture<>();
+        long started = System.nanoTime();
+        Future<String> run = callers.submit(() -> calls.callWithin(Duration.ofMillis(100), deadline -> {
+            while (true) {
                 try {
                     release.await();
+                    return "much later";
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    // a connector that will not be hurried
                 }
-                return "done";
-            })));
-        }
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-        return blockers;
+            }
+        }, () -> stuckAt.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
+        // deadline 100 ms + grace 300 ms: interrupted; + another 300 ms: reported stuck
+        assertThat(stuckAt.get(5, TimeUnit.SECONDS)).isBetween(650L, 2_500L);
+        assertThat(run.isDone()).isFalse();
+        release.countDown();
+        assertThatThrownBy(() -> run.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
     }
 
-    private static boolean virtualThreadsAvailable() {
-        return Runtime.version().feature() >= 21;
+    @Test
+    void noInterruptLeaksPastACallThatAnswersAsTheWatchdogFires() throws Exception {
+        ConnectorCalls tight = new ConnectorCalls(1, Duration.ofMillis(1));
+        try {
+            int kept = 0;
+            for (int i = 0; i < 300; i++) {
+                try {
+                    tight.callWithin(Duration.ofMillis(1), deadline -> {
+                        long until = System.nanoTime() + ThreadLocalRandom.current().nextLong(0, 8_000_000);
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        return "maybe";
+                    }, () -> { });
+                    kept++;
+                } catch (TimeoutException e) {
+                    // abandoned: fine, as long as the interrupt was taken back
+                }
+                assertThat(Thread.currentThread().isInterrupted()).as("call %d", i).isFalse();
+            }
+            // both sides of the race were run, not only one
+            assertThat(kept).isBetween(1, 299);
+        } finally {
+            tight.destroy();
+        }
     }
 
     private static void sleep(long millis) {
