@@ -92,7 +92,8 @@ public final class BenchmarkMain {
     }
 
     record Options(List<String> databases, Duration duration, int connections, boolean smoke, Path out, Path jarPath,
-                   int slowSessions, List<String> only, String slowLatencyOverride, Duration maxWarmup, int drainPerEndpoint) {
+                   int slowSessions, List<String> only, String slowLatencyOverride, Duration maxWarmup, int drainPerEndpoint,
+                   int runPeople) {
 
         static Options parse(String[] args) {
             List<String> dbs = List.of("h2", "postgresql");
@@ -106,6 +107,7 @@ public final class BenchmarkMain {
             List<String> only = List.of();
             Duration maxWarmup = Duration.ofSeconds(300);
             Integer drainPerEndpoint = null;
+            int runPeople = 1_000;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> {
@@ -127,12 +129,13 @@ public final class BenchmarkMain {
                     case "--slow-latency" -> slowLatency = args[++i];
                     case "--max-warmup" -> maxWarmup = Duration.ofSeconds(Long.parseLong(args[++i]));
                     case "--drain-per-endpoint" -> drainPerEndpoint = Integer.parseInt(args[++i]);
+                    case "--run-people" -> runPeople = Math.max(1, Integer.parseInt(args[++i]));
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
             return new Options(dbs, duration, connections, smoke, out, jar,
                     slowSessions != null ? slowSessions : smoke ? 20 : 1_000, only, slowLatency, maxWarmup,
-                    drainPerEndpoint != null ? drainPerEndpoint : smoke ? 50 : 5_000);
+                    drainPerEndpoint != null ? drainPerEndpoint : smoke ? 50 : 5_000, runPeople);
         }
 
         Path jar() {

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,29 @@ class SessionLeaseHeartbeatTest extends ServerTest {
 
         assertThat(leaseUntil(running.linkId())).isAfter(soon.plusSeconds(30));
         assertThat(leaseUntil(dead.linkId())).isEqualTo(soon);
+    }
+
+    @Test
+    void heartbeatWhileARunIsInItsOperationsThenItsLeaseRenewed() throws InterruptedException {
+        TestTenant tenant = newTenant("lease-operations");
+        SessionClient session = loggingInSlowly(tenant);
+        // user_slow's login takes 3 s, then each operation 3 s: the operations run on a thread the
+        // login handed the run to, and the run must still count as this node's
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!"running".equals(status(session.linkId())) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(status(session.linkId())).isEqualTo("running");
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("UPDATE links SET lease_until = ? WHERE id = ?").params(soon, session.linkId()).update();
+
+        engine.heartbeat();
+
+        assertThat(leaseUntil(session.linkId())).isAfter(soon.plusSeconds(30));
+    }
+
+    private String status(String linkId) {
+        return jdbc.sql("SELECT status FROM links WHERE id = ?").param(linkId).query(String.class).single();
     }
 
     @Test
