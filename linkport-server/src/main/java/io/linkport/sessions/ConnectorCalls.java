@@ -87,15 +87,8 @@ public class ConnectorCalls implements DisposableBean {
             throws TimeoutException, ExecutionException {
         Instant deadline = Instant.now().plus(timeout);
         Watched watched = new Watched(Thread.currentThread());
-        ScheduledFuture<?> watchdog = deadlines.schedule(() -> {
-            if (watched.abandon()) {
-                deadlines.schedule(() -> {
-                    if (watched.stillInTheConnector()) {
-                        calls.execute(whenStuck);
-                    }
-                }, grace.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }, Duration.between(Instant.now(), deadline.plus(grace)).toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = deadlines.schedule(() -> abandon(watched, whenStuck),
+                Duration.between(Instant.now(), deadline.plus(grace)).toMillis(), TimeUnit.MILLISECONDS);
         try {
             T answer = work.apply(deadline);
             if (watched.answered()) {
@@ -109,6 +102,17 @@ public class ConnectorCalls implements DisposableBean {
             watchdog.cancel(false);
         }
         throw new TimeoutException("the connector did not answer by its deadline");
+    }
+
+    /** The watchdog: interrupts a call still running, and one grace later reports it if the connector has not let go. */
+    private void abandon(Watched watched, Runnable whenStuck) {
+        if (watched.abandon()) {
+            deadlines.schedule(() -> {
+                if (watched.stillInTheConnector()) {
+                    calls.execute(whenStuck);
+                }
+            }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

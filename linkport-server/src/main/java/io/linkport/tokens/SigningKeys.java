@@ -103,8 +103,7 @@ class SigningKeys implements SmartInitializingSingleton {
                 synchronized (this) {
                     // The signer first: if the active key cannot be used natively, BouncyCastle
                     // keeps signing this key and every key reload() brings in after it.
-                    Ed25519JwsSigner signer = new Ed25519JwsSigner(loaded.signer(active.key().jwk().toOctetKeyPair().getDecodedD()));
-                    active = new Active(active.key(), signer);
+                    active = new Active(active.key(), signer(active.key(), loaded));
                     nativeEd25519 = loaded;
                 }
                 log.info("Signing tokens with the native Ed25519 library (Amazon Corretto Crypto Provider)");
@@ -130,16 +129,16 @@ class SigningKeys implements SmartInitializingSingleton {
             repository.insert(newest);
             keys = repository.listPublishedAfter(now.minus(MAX_TOKEN_LIFETIME));
         }
-        active = new Active(newest, signer(newest));
+        active = new Active(newest, signer(newest, nativeEd25519));
         for (SigningKey key : keys) {
             verifiers.computeIfAbsent(key.kid(), kid -> verifier(key));
         }
         published = new JWKSet(keys.stream().map(k -> (JWK) k.jwk().toPublicJWK()).toList());
     }
 
-    private Ed25519JwsSigner signer(SigningKey key) {
+    /** {@code key}'s signer: native when the library has loaded ({@code loaded} not null), BouncyCastle otherwise. */
+    private static Ed25519JwsSigner signer(SigningKey key, NativeEd25519 loaded) {
         byte[] seed = key.jwk().toOctetKeyPair().getDecodedD();
-        NativeEd25519 loaded = nativeEd25519;
         return new Ed25519JwsSigner(loaded != null ? loaded.signer(seed) : Ed25519Signing.bouncyCastle(seed));
     }
 
