@@ -9,8 +9,15 @@ import io.linkport.links.LinkFixtures;
 import io.linkport.links.LinkSweeper;
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +103,33 @@ class SessionFlowTest extends ServerTest {
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
         assertThat(stream.text()).startsWith("data:").contains("\"step\":\"completed\"");
+    }
+
+    /** The stream is open before the login: its events come while the run goes on, not as one sized answer. */
+    @Test
+    void streamOpenedBeforeLoginThenStepsArriveAsTheyHappen() throws Exception {
+        TestTenant tenant = newTenant("flow-stream");
+        SessionClient session = claimed(tenant, seedExample());
+        session.consent();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest open = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/session/stream"))
+                .header("Authorization", session.auth()[1]).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> stream = client.send(open, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(stream.headers().firstValue("Content-Length")).isEmpty();
+        session.logIn("user_good", "pass_good");
+        List<String> steps = new ArrayList<>();
+        try (Stream<String> lines = stream.body()) {
+            Iterator<String> it = lines.iterator();
+            while (!steps.contains("completed") && it.hasNext()) {
+                String line = it.next();
+                if (line.startsWith("data:")) {
+                    steps.add(Api.JSON.readTree(line.substring(5)).get("step").asString());
+                }
+            }
+        }
+        assertThat(steps).contains("completed").hasSizeGreaterThan(1);
     }
 
     @Test
