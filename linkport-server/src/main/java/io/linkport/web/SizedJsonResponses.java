@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON answers that state their length. Jackson's converter streams into the response and then
  * flushes it, which commits the response before its length is known, so Tomcat sends it chunked,
- * in two writes: the headers and body, then the closing chunk. For every API call that is a second
- * system call and TCP segment, and a client that reads the answer in two wake-ups (measured: about
- * a tenth of the server's and the load generator's CPU per request). Serialising into a buffer
- * first lets the response carry {@code Content-Length} and leave in one write.
+ * in two writes: the headers and body, then the closing chunk, which is a second system call and TCP
+ * segment per API call, read by the client in a second wake-up. Serialising into a buffer first lets
+ * the response carry {@code Content-Length} and leave in one write. (Its CPU saving was within the
+ * noise of the 2-core VMs this was measured on: docs/performance.md, round 14.)
  *
  * <p>Event streams are not affected: an emitter's events are written through a response whose
  * headers went out before the first event, and each write gets a copy of them (Spring's own

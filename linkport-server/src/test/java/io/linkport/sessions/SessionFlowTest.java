@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,17 +121,23 @@ class SessionFlowTest extends ServerTest {
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         assertThat(stream.headers().firstValue("Content-Length")).isEmpty();
         session.logIn("user_good", "pass_good");
+        // read on another thread so that a stream which stops short fails the test instead of hanging it
+        CompletableFuture<List<String>> steps = CompletableFuture.supplyAsync(() -> stepsUntilCompleted(stream.body()));
+        assertThat(steps.get(30, TimeUnit.SECONDS)).contains("completed").hasSizeGreaterThan(1);
+    }
+
+    private static List<String> stepsUntilCompleted(Stream<String> stream) {
         List<String> steps = new ArrayList<>();
-        try (Stream<String> lines = stream.body()) {
-            Iterator<String> it = lines.iterator();
-            while (!steps.contains("completed") && it.hasNext()) {
-                String line = it.next();
+        try (stream) {
+            Iterator<String> lines = stream.iterator();
+            while (!steps.contains("completed") && lines.hasNext()) {
+                String line = lines.next();
                 if (line.startsWith("data:")) {
                     steps.add(Api.JSON.readTree(line.substring(5)).get("step").asString());
                 }
             }
         }
-        assertThat(steps).contains("completed").hasSizeGreaterThan(1);
+        return steps;
     }
 
     @Test
