@@ -27,6 +27,7 @@ import java.util.Map;
  *      [--drain-per-endpoint 5000]  (webhook_drain: pending deliveries per endpoint, 4 endpoints)
  *      [--only startup,link_tokens,links,webhook_delivery,webhook_drain,link_run,slow_sessions]</pre>
  * {@code --chart results.json out.png} draws the chart of a results file again;
+ * {@code --pair …} compares two server jars on one endpoint instead ({@link PairComparison}, {@code benchmarks/pair.sh});
  * {@code --bare-app} runs the bare Spring Boot app of the start-up ceiling instead (the harness starts it).
  * {@code LINKPORT_BENCH_SERVER_OPTS} adds JVM options to the server (e.g. {@code -Xmx320m}).
  */
@@ -40,6 +41,10 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(BARE_APP)) {
             BareApp.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--pair")) {
+            PairComparison.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length == 3 && args[0].equals("--chart")) {

@@ -22,7 +22,7 @@ final class ServerUnderTest implements AutoCloseable {
     static final String SECRET = "sk_sandbox_benchmark_secret_0123456789abcdefghijkl";
     static final String ADMIN_KEY = "ak_benchmark_admin_key_0123456789abcdefghijklmn";
     static final String READINESS = "/actuator/health/readiness";
-    private static final long TICKS_PER_SECOND = 100;
+    static final long TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final int port;

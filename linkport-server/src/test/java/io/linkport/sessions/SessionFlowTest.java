@@ -115,7 +115,7 @@ class SessionFlowTest extends ServerTest {
         session.consent();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest open = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/session/stream"))
-                .header("Authorization", session.auth()[1]).header("Accept", "text/event-stream").build();
+                .headers(session.auth()).header("Accept", "text/event-stream").build();
         HttpResponse<Stream<String>> stream = client.send(open, HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
