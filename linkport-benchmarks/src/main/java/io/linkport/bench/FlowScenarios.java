@@ -106,7 +106,7 @@ final class FlowScenarios {
     /** Create → claim → consent → credentials → LINK_COMPLETED at the receiver. */
     private ScenarioResult linkRuns(LoopbackReceiver receiver) throws Exception {
         WarmUp warmUp = WarmUp.run("link_run", options, server, duration -> closedLoop(duration, () -> linkRun(receiver, new RunSteps())));
-        Sampler sampler = new Sampler(server);
+        Sampler sampler = new Sampler(server, database);
         RunSteps steps = new RunSteps();
         Measurement m = closedLoop(options.duration(), () -> linkRun(receiver, steps));
         return sampler.result("link_run", database.name(), m, "ceiling:jdbc_insert", insertRate,
@@ -202,7 +202,7 @@ final class FlowScenarios {
                 "one event at a time; latency = commit acknowledged (the test call's response) to arrival at the receiver; "
                         + "warm-up shared with webhook_delivery", warmUp);
 
-        Sampler sampler = new Sampler(server);
+        Sampler sampler = new Sampler(server, database);
         List<SentEvent> sent = Collections.synchronizedList(new ArrayList<>());
         long started = System.currentTimeMillis();
         Measurement requests = closedLoop(options.duration(), () -> sent.add(testEvent(receiver, endpoints.get((int) (next.getAndIncrement() % 4)))));
@@ -272,7 +272,7 @@ final class FlowScenarios {
             AtomicInteger round = new AtomicInteger();
             WarmUp warmUp = WarmUp.run("webhook_drain", options, server,
                     slice -> drain(receiver, delivered, round.incrementAndGet(), Math.max(1, perEndpoint / 5)));
-            Sampler sampler = new Sampler(server);
+            Sampler sampler = new Sampler(server, database);
             long duplicatesBefore = receiver.duplicates();
             Measurement m = drain(receiver, delivered, round.incrementAndGet(), perEndpoint);
             long duplicates = receiver.duplicates() - duplicatesBefore;
@@ -359,7 +359,7 @@ final class FlowScenarios {
                 why.merge("prepare: " + cause(e), 1, Integer::sum);
             }
         }
-        Sampler sampler = new Sampler(server);
+        Sampler sampler = new Sampler(server, database);
         long started = System.currentTimeMillis();
         List<Future<Long>> submitted = new ArrayList<>();
         List<CompletableFuture<LoopbackReceiver.Arrival>> done = new ArrayList<>();
@@ -487,17 +487,19 @@ final class FlowScenarios {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    /** The server's CPU and RSS (sampled every 100 ms) from construction until {@link #result}. */
+    /** The server's CPU and RSS (sampled every 100 ms), and the machine's CPU split, from construction until {@link #result}. */
     private static final class Sampler {
 
         private final ServerUnderTest server;
+        private final CpuSplit.Meter split;
         private final double cpuBefore;
         private final long started = System.nanoTime();
         private final AtomicLong peakKib = new AtomicLong();
         private final Thread thread;
 
-        Sampler(ServerUnderTest server) throws IOException {
+        Sampler(ServerUnderTest server, Database database) throws IOException {
             this.server = server;
+            this.split = CpuSplit.start(server, database);
             this.cpuBefore = server.cpuSeconds();
             this.thread = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -520,10 +522,11 @@ final class FlowScenarios {
         ScenarioResult result(String name, String db, Measurement m, String ceiling, double ceilingRate, String note,
                               WarmUp warmUp) throws IOException {
             thread.interrupt();
+            CpuSplit cpuSplit = split.stop(m.requests());
             double wall = (System.nanoTime() - started) / 1e9;
             double cpu = (server.cpuSeconds() - cpuBefore) / wall * 100;
             String errors = m.errors() > 0 ? m.errors() + " errors; " : "";
-            return new ScenarioResult(name, db, m, cpu, peakMib(), ceiling, ceilingRate, errors + note, warmUp);
+            return new ScenarioResult(name, db, m, cpu, peakMib(), ceiling, ceilingRate, errors + note, warmUp, cpuSplit);
         }
     }
 }

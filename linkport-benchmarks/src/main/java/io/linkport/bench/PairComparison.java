@@ -1,6 +1,5 @@
 package io.linkport.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,9 @@ import java.util.Map;
  * request served: server, database, load generator and kernel together. The first round warms
  * both up and is not counted.
  *
- * <pre>--pair [--db h2|postgres] [--connections 32] [--rounds 8] [--burst 5] A.jar B.jar METHOD PATH [JSON-BODY]</pre>
+ * <pre>--pair [--db h2|postgres] [--connections 32] [--rounds 8] [--burst 5] [--env-a K=V] [--env-b K=V] A.jar B.jar METHOD PATH [JSON-BODY]</pre>
+ * {@code --env-a}/{@code --env-b} (repeatable) give one side's server an environment variable, so
+ * one jar can be paired with itself under two settings (e.g. {@code LINKPORT_DB_POOL_SIZE}).
  */
 final class PairComparison {
 
@@ -31,18 +32,28 @@ final class PairComparison {
         int rounds = 8;
         Duration burst = Duration.ofSeconds(5);
         List<String> positional = new ArrayList<>();
+        List<Map<String, String>> env = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--db" -> db = args[++i].startsWith("postgres") ? "postgres" : "h2";
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--burst" -> burst = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--env-a", "--env-b" -> {
+                    String[] pair = args[i + 1].split("=", 2);
+                    if (pair.length != 2 || pair[0].isBlank()) {
+                        throw new IllegalArgumentException(args[i] + " takes NAME=VALUE, not " + args[i + 1]);
+                    }
+                    env.get(args[i].endsWith("a") ? 0 : 1).put(pair[0], pair[1]);
+                    i++;
+                }
                 default -> positional.add(args[i]);
             }
         }
         if (positional.size() < 4) {
             throw new IllegalArgumentException(
-                    "usage: --pair [--db h2|postgres] [--connections N] [--rounds N] [--burst S] A.jar B.jar METHOD PATH [JSON-BODY]");
+                    "usage: --pair [--db h2|postgres] [--connections N] [--rounds N] [--burst S] [--env-a K=V] [--env-b K=V] "
+                            + "A.jar B.jar METHOD PATH [JSON-BODY]");
         }
         List<Path> jars = List.of(Path.of(positional.get(0)).toAbsolutePath(), Path.of(positional.get(1)).toAbsolutePath());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -60,15 +71,15 @@ final class PairComparison {
                 Path dir = work.resolve(side == 0 ? "a" : "b");
                 Database database = db.equals("h2") ? Database.h2(dir) : Database.postgres();
                 databases.add(database);
-                servers.add(ServerUnderTest.start(jars.get(side), java, database, Map.of(), dir));
+                servers.add(ServerUnderTest.start(jars.get(side), java, database, env.get(side), dir));
             }
             long[] ticks = new long[2];
             long[] served = new long[2];
             for (int round = 0; round <= rounds; round++) {
                 for (int side = 0; side < 2; side++) {
-                    long before = machineTicks();
+                    long before = CpuSplit.machineTicks()[0];
                     Measurement m = Wrk.run(servers.get(side).url(""), request, connections, burst);
-                    long after = machineTicks();
+                    long after = CpuSplit.machineTicks()[0];
                     if (m.errors() > 0) {
                         throw new IllegalStateException(jars.get(side) + " answered " + m.errors()
                                 + " requests with an error or non-2xx status: check the request");
@@ -80,9 +91,10 @@ final class PairComparison {
                 }
             }
             for (int side = 0; side < 2; side++) {
-                System.out.printf(Locale.ROOT, "%s %9.1f us of machine CPU per request %9.0f requests/s  %s%n",
+                System.out.printf(Locale.ROOT, "%s %9.1f us of machine CPU per request %9.0f requests/s  %s%s%n",
                         side == 0 ? "A" : "B", ticks[side] * 1e6 / ServerUnderTest.TICKS_PER_SECOND / Math.max(1, served[side]),
-                        served[side] / (double) (rounds * burst.toSeconds()), jars.get(side));
+                        served[side] / (double) (rounds * burst.toSeconds()), jars.get(side),
+                        env.get(side).isEmpty() ? "" : " " + env.get(side));
             }
         } finally {
             for (ServerUnderTest server : servers) {
@@ -90,12 +102,5 @@ final class PairComparison {
             }
             databases.forEach(database -> database.cleanup().run());
         }
-    }
-
-    /** Busy ticks of the whole machine so far: user, nice, system, irq and softirq. */
-    private static long machineTicks() throws IOException {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
-                + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]);
     }
 }

@@ -50,6 +50,9 @@ final class Report {
             if (r.note() != null) {
                 System.out.println("    " + r.note());
             }
+            if (r.cpu() != null) {
+                System.out.println("    " + r.cpu());
+            }
         }
     }
 
@@ -77,6 +80,14 @@ final class Report {
             row.put("ceilingPerSecond", r.ceilingPerSecond());
             row.put("ratioToCeiling", r.ratio());
             row.put("note", r.note());
+            if (r.cpu() != null) {
+                row.put("machineBusyPercent", r.cpu().machineBusyPercent());
+                Map<String, Object> perOperation = new LinkedHashMap<>();
+                perOperation.put("server", r.cpu().serverUs());
+                perOperation.put("database", r.cpu().databaseUs());
+                perOperation.put("rest", r.cpu().restUs());
+                row.put("cpuPerOperationUs", perOperation);
+            }
             row.put("warmupSeconds", r.warmUp() == null ? null : r.warmUp().seconds());
             row.put("warmupSlicesPerSecond", r.warmUp() == null ? null : r.warmUp().slicesPerSecond());
             row.put("warmupJitPercentOfCore", r.warmUp() == null ? null : r.warmUp().jitPercent());

@@ -57,12 +57,14 @@ final class Scenarios {
     private ScenarioResult wrk(String name, Wrk.Request request, String ceiling, double ceilingRate) throws Exception {
         WarmUp warmUp = WarmUp.run(name, options, server, duration -> Wrk.run(server.url(""), request, options.connections(), duration));
         double cpuBefore = server.cpuSeconds();
+        CpuSplit.Meter split = CpuSplit.start(server, database);
         long started = System.nanoTime();
         Measurement measurement = Wrk.run(server.url(""), request, options.connections(), options.duration());
         double wall = (System.nanoTime() - started) / 1e9;
+        CpuSplit cpuSplit = split.stop(measurement.requests());
         double cpu = (server.cpuSeconds() - cpuBefore) / wall * 100;
         String note = measurement.errors() > 0 ? measurement.errors() + " errors (non-2xx or socket)" : null;
         return new ScenarioResult(name, database.name(), measurement, cpu, server.peakRssKib() / 1024, ceiling == null ? null
-                : "ceiling:" + ceiling, ceilingRate, note, warmUp);
+                : "ceiling:" + ceiling, ceilingRate, note, warmUp, cpuSplit);
     }
 }

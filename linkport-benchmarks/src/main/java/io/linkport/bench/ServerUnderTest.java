@@ -129,7 +129,7 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     /** User plus system clock ticks from a /proc stat file (of a process or of one of its threads). */
-    private static long cpuTicks(Path stat) throws IOException {
+    static long cpuTicks(Path stat) throws IOException {
         String text = Files.readString(stat);
         String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
