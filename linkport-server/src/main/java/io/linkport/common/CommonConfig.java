@@ -18,6 +18,12 @@ class CommonConfig {
      * lanes: POST /v1/links on PostgreSQL (2 cores, 32 connections) made 1,530/s with one lane,
      * 1,875-1,917/s with four and 943-1,345/s with eight (docs/performance.md, round 4).
      */
+    /** Static: a post-processor is created before the beans it processes. */
+    @Bean
+    static PostgresBatchInserts postgresBatchInserts() {
+        return new PostgresBatchInserts();
+    }
+
     @Bean
     GroupTransaction groupTransaction(TransactionTemplate tx, BatchedWrites batched) {
         return new GroupTransaction(tx, batched, 64, 4);
