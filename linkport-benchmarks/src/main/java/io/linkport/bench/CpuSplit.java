@@ -19,14 +19,18 @@ record CpuSplit(double machineBusyPercent, double serverUs, double databaseUs, d
 
     static final int CORES = Runtime.getRuntime().availableProcessors();
 
-    /** The most operations a second the database's share alone would allow on this machine's cores; 0 when unknown. */
+    /**
+     * The most operations a second the database's share alone would allow on this machine's cores;
+     * 0 when the database is not a tenth of the operation's CPU (a bound of millions a second for an
+     * endpoint that barely touches it says nothing).
+     */
     double databaseBoundPerSecond() {
-        return databaseUs <= 0 ? 0 : CORES * 1e6 / databaseUs;
+        return databaseUs <= 0 || databaseUs < 0.1 * (serverUs + databaseUs + restUs) ? 0 : CORES * 1e6 / databaseUs;
     }
 
     @Override
     public String toString() {
-        String bound = databaseUs <= 0 ? "" : String.format(Locale.ROOT, " (PostgreSQL's share alone caps this at %,.0f/s on %d cores)",
+        String bound = databaseBoundPerSecond() <= 0 ? "" : String.format(Locale.ROOT, " (PostgreSQL's share alone caps this at %,.0f/s on %d cores)",
                 databaseBoundPerSecond(), CORES);
         return String.format(Locale.ROOT, "CPU per operation: server %.0f µs, %s, rest (load generator, kernel) %.0f µs; machine %.0f %% busy%s",
                 serverUs, databaseUs <= 0 ? "database in the server" : String.format(Locale.ROOT, "PostgreSQL %.0f µs", databaseUs),

@@ -119,6 +119,10 @@ final class ServerUnderTest implements AutoCloseable {
         return System.getProperty("java.version");
     }
 
+    int port() {
+        return port;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
