@@ -13,17 +13,17 @@ class CommonConfig {
         return Clock.systemUTC();
     }
 
-    /**
-     * One for every kind of unit, so concurrent requests of different kinds share commits too. Four
-     * lanes: POST /v1/links on PostgreSQL (2 cores, 32 connections) made 1,530/s with one lane,
-     * 1,875-1,917/s with four and 943-1,345/s with eight (docs/performance.md, round 4).
-     */
     /** Static: a post-processor is created before the beans it processes. */
     @Bean
     static PostgresBatchInserts postgresBatchInserts() {
         return new PostgresBatchInserts();
     }
 
+    /**
+     * One for every kind of unit, so concurrent requests of different kinds share commits too. Four
+     * lanes: POST /v1/links on PostgreSQL (2 cores, 32 connections) made 1,530/s with one lane,
+     * 1,875-1,917/s with four and 943-1,345/s with eight (docs/performance.md, round 4).
+     */
     @Bean
     GroupTransaction groupTransaction(TransactionTemplate tx, BatchedWrites batched) {
         return new GroupTransaction(tx, batched, 64, 4);
