@@ -87,8 +87,9 @@ public class ConnectorCalls implements DisposableBean {
             throws TimeoutException, ExecutionException {
         Instant deadline = Instant.now().plus(timeout);
         Watched watched = new Watched(Thread.currentThread());
+        // in nanoseconds: whole milliseconds would round the wait down and interrupt up to 1 ms early
         ScheduledFuture<?> watchdog = deadlines.schedule(() -> abandon(watched, whenStuck),
-                Duration.between(Instant.now(), deadline.plus(grace)).toMillis(), TimeUnit.MILLISECONDS);
+                Duration.between(Instant.now(), deadline.plus(grace)).toNanos(), TimeUnit.NANOSECONDS);
         try {
             T answer = work.apply(deadline);
             if (watched.answered()) {
@@ -157,9 +158,9 @@ public class ConnectorCalls implements DisposableBean {
     }
 
     private <T> T await(Future<T> future, Instant deadline) throws TimeoutException, ExecutionException {
-        long waitMillis = Math.max(1, Duration.between(Instant.now(), deadline.plus(grace)).toMillis());
+        long waitNanos = Math.max(1, Duration.between(Instant.now(), deadline.plus(grace)).toNanos());
         try {
-            return future.get(waitMillis, TimeUnit.MILLISECONDS);
+            return future.get(waitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw e;
