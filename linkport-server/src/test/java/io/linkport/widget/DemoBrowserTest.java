@@ -20,7 +20,7 @@ class DemoBrowserTest extends BrowserTest {
         consent();
         logIn("user_good", "pass_good");
         screen("completed");
-        clickButton("Done");
+        clickButtonThatClosesWidget("Done");
         page.locator("#result[data-status=completed]").waitFor();
         shot("demo-result");
 
