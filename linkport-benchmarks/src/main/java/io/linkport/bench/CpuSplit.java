@@ -55,34 +55,37 @@ record CpuSplit(double machineBusyPercent, double serverUs, double databaseUs, d
             this.postgres = postgres;
             this.databaseBefore = postgres ? postgresTicks() : 0;
             this.serverBefore = server.cpuSeconds();
-            long[] machine = machineTicks();
-            this.machineBefore = machine[0];
-            this.totalBefore = machine[1];
+            MachineTicks machine = MachineTicks.now();
+            this.machineBefore = machine.busy();
+            this.totalBefore = machine.all();
         }
 
         /** The split per operation, {@code operations} being what the scenario counts (requests, runs, deliveries). */
         CpuSplit stop(long operations) throws IOException {
-            long[] machine = machineTicks();
+            MachineTicks machine = MachineTicks.now();
             double serverSeconds = server.cpuSeconds() - serverBefore;
             double databaseSeconds = postgres ? (postgresTicks() - databaseBefore) / (double) ServerUnderTest.TICKS_PER_SECOND : 0;
-            double machineSeconds = (machine[0] - machineBefore) / (double) ServerUnderTest.TICKS_PER_SECOND;
+            double machineSeconds = (machine.busy() - machineBefore) / (double) ServerUnderTest.TICKS_PER_SECOND;
             double perOp = 1e6 / Math.max(1, operations);
-            long total = machine[1] - totalBefore;
-            return new CpuSplit(total <= 0 ? 0 : 100.0 * (machine[0] - machineBefore) / total, serverSeconds * perOp,
+            long total = machine.all() - totalBefore;
+            return new CpuSplit(total <= 0 ? 0 : 100.0 * (machine.busy() - machineBefore) / total, serverSeconds * perOp,
                     databaseSeconds * perOp, Math.max(0, machineSeconds - serverSeconds - databaseSeconds) * perOp);
         }
     }
 
-    /** Busy ticks of the whole machine (user, nice, system, irq, softirq) and all ticks, idle included. */
-    static long[] machineTicks() throws IOException {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
-                + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]);
-        long all = 0;
-        for (int i = 1; i < cpu.length; i++) {
-            all += Long.parseLong(cpu[i]);
+    /** The whole machine's ticks so far: busy (user, nice, system, irq, softirq) and all, idle included. */
+    record MachineTicks(long busy, long all) {
+
+        static MachineTicks now() throws IOException {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
+                    + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]);
+            long all = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            return new MachineTicks(busy, all);
         }
-        return new long[] {busy, all};
     }
 
     /**

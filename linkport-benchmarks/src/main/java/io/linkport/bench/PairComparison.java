@@ -77,9 +77,9 @@ final class PairComparison {
             long[] served = new long[2];
             for (int round = 0; round <= rounds; round++) {
                 for (int side = 0; side < 2; side++) {
-                    long before = CpuSplit.machineTicks()[0];
+                    long before = CpuSplit.MachineTicks.now().busy();
                     Measurement m = Wrk.run(servers.get(side).url(""), request, connections, burst);
-                    long after = CpuSplit.machineTicks()[0];
+                    long after = CpuSplit.MachineTicks.now().busy();
                     if (m.errors() > 0) {
                         throw new IllegalStateException(jars.get(side) + " answered " + m.errors()
                                 + " requests with an error or non-2xx status: check the request");

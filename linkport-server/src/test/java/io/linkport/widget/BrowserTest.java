@@ -139,8 +139,7 @@ abstract class BrowserTest extends ServerTest {
     }
 
     protected void clickButton(String name) {
-        widget().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new FrameLocator.GetByRoleOptions().setName(name).setExact(true)).click();
+        widgetButton(name).click();
     }
 
     /**
@@ -150,8 +149,11 @@ abstract class BrowserTest extends ServerTest {
      * click does is checked by the test's next step (onExit called, the iframe gone).
      */
     protected void clickButtonThatClosesWidget(String name) {
-        widget().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new FrameLocator.GetByRoleOptions().setName(name).setExact(true))
-                .click(new Locator.ClickOptions().setNoWaitAfter(true));
+        widgetButton(name).click(new Locator.ClickOptions().setNoWaitAfter(true));
+    }
+
+    private Locator widgetButton(String name) {
+        return widget().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
     }
 }
