@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +37,7 @@ class SessionLogins {
     private final ProviderCatalog catalog;
     private final LoginService logins;
     private final TransactionTemplate tx;
+    private final TransactionTemplate savepoint;
 
     SessionLogins(AuthorizeFlowService flows, TokenService tokens, ProviderCatalog catalog, LoginService logins,
                   TransactionTemplate tx) {
@@ -44,6 +46,8 @@ class SessionLogins {
         this.catalog = catalog;
         this.logins = logins;
         this.tx = tx;
+        this.savepoint = new TransactionTemplate(tx.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Runs on the session's thread right after LOGIN_SUCCEEDED committed, before the reads start. */
@@ -84,14 +88,18 @@ class SessionLogins {
         }
     }
 
-    /** The run's reads become the saved login's first cached data (on the run's thread, after LINK_COMPLETED). */
+    /**
+     * The run's reads become the saved login's first cached data, in the transaction that completes
+     * the link (so /v1/Authorize with MostRecentCached finds them as soon as the flow finishes).
+     * Behind a savepoint: if they cannot be kept, the link still completes and the failure is logged.
+     */
     @EventListener
     void runCompleted(RunCompleted run) {
         try {
             flows.findByLink(run.linkId()).filter(f -> f.loginId() != null).ifPresent(flow -> {
                 Map<String, Object> data = new LinkedHashMap<>();
                 run.reads().forEach(data::putAll);
-                tx.executeWithoutResult(s -> {
+                savepoint.executeWithoutResult(s -> {
                     Login saved = logins.get(flow.tenantId(), flow.loginId());
                     logins.storeSnapshot(saved.id(), data);
                     logins.markRefreshed(saved);

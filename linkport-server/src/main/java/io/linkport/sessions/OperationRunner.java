@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +47,10 @@ class OperationRunner {
     private final LinkSettings settings;
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate tx;
 
     OperationRunner(ConnectorCalls calls, LinkLifecycle lifecycle, LinkService links, ProviderCatalog catalog,
-                    LinkSettings settings, JsonMapper json, ApplicationEventPublisher publisher) {
+                    LinkSettings settings, JsonMapper json, ApplicationEventPublisher publisher, TransactionTemplate tx) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.links = links;
@@ -56,6 +58,7 @@ class OperationRunner {
         this.settings = settings;
         this.json = json;
         this.publisher = publisher;
+        this.tx = tx;
     }
 
     /** {@code running} is as {@link LinkLifecycle#loginSucceeded} left it: its first operation marked running. */
@@ -113,15 +116,22 @@ class OperationRunner {
                 }
             }
         }
-        if (lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs))).isPresent()) {
-            List<Map<String, Object>> reads = new ArrayList<>();
-            for (int i = 0; i < operations.size(); i++) {
-                if (operations.get(i).action().equals("read")) {
-                    reads.add(outputs.get(i));
-                }
+        Link last = link;
+        // RunCompleted is published inside the transaction that completes the link, so what its
+        // listeners write (a saved login's first cached data) commits with LINK_COMPLETED: whoever
+        // sees the link completed also sees that data.
+        tx.executeWithoutResult(status -> lifecycle.complete(last, progress, json.writeValueAsString(shape(operations, outputs)))
+                .ifPresent(completed -> publisher.publishEvent(new RunCompleted(running.id(), reads(operations, outputs)))));
+    }
+
+    private static List<Map<String, Object>> reads(List<LinkOperation> operations, List<Map<String, Object>> outputs) {
+        List<Map<String, Object>> reads = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            if (operations.get(i).action().equals("read")) {
+                reads.add(outputs.get(i));
             }
-            publisher.publishEvent(new RunCompleted(running.id(), reads));
         }
+        return reads;
     }
 
     /** Seed 002: one operation → its data, flat; several → {@code {"operations":[{resource, action, data}]}}. */
