@@ -8,6 +8,7 @@
   var CALLBACKS = { login: 'onLogin', success: 'onSuccess', error: 'onError', token_expired: 'onTokenExpired' };
   var TOKEN_KINDS = ['linkToken', 'accessToken', 'claimCode', 'authorizeToken'];
   var LOAD_TIMEOUT_MS = 20000;
+  var FADE_OUT_MS = 150;
 
   function originOf(url) {
     try {
@@ -89,8 +90,7 @@
       call(options.onEvent, [name, payload]);
       if (name === 'exit') {
         var error = payload.error || null;
-        close();
-        call(options.onExit, error ? [error] : []);
+        close(function () { call(options.onExit, error ? [error] : []); });
       }
     }
 
@@ -130,20 +130,40 @@
       return url.toString();
     }
 
-    function close() {
+    // The overlay fades out and leaves the page before afterwards (onExit) runs; open() and
+    // destroy() remove it at once (immediately), the one to replace it, the other to be done.
+    // The fade is not only for the eye: removing a cross-origin frame at once, while the browser
+    // still delivers the click that closed it, can lose that click's acknowledgement (an automated
+    // click then never returns).
+    function close(afterwards, immediately) {
       clearTimeout(readyTimer);
       root.removeEventListener('message', onMessage);
       root.removeEventListener('keydown', onKeydown, true);
-      if (overlay && overlay.parentNode) {
-        overlay.parentNode.removeChild(overlay);
+      var leaving = overlay;
+      overlay = null;
+      frame = null;
+      channel = null;
+      var shown = leaving && leaving.parentNode;
+      if (shown) {
         root.document.documentElement.style.overflow = previousOverflow;
         if (previousFocus && typeof previousFocus.focus === 'function') {
           previousFocus.focus();
         }
       }
-      overlay = null;
-      frame = null;
-      channel = null;
+      function remove() {
+        if (leaving && leaving.parentNode) {
+          leaving.parentNode.removeChild(leaving);
+        }
+        if (afterwards) {
+          afterwards();
+        }
+      }
+      if (!shown || immediately) {
+        remove();
+        return;
+      }
+      css(leaving, { opacity: '0', pointerEvents: 'none', transition: 'opacity ' + FADE_OUT_MS + 'ms ease-in' });
+      setTimeout(remove, FADE_OUT_MS);
     }
 
     function onKeydown(event) {
@@ -164,7 +184,7 @@
       if (!token) {
         throw new Error('Linkport: pass one of linkToken, accessToken, claimCode or authorizeToken');
       }
-      close();
+      close(null, true);
       lastError = null;
       ready = false;
       channel = randomId();
@@ -173,7 +193,7 @@
       previousOverflow = doc.documentElement.style.overflow;
       overlay = css(doc.createElement('div'), {
         position: 'fixed', inset: '0', zIndex: '2147483647', background: 'rgba(15,23,42,.55)',
-        display: 'flex', alignItems: 'center', justifyContent: 'center'
+        display: 'flex', alignItems: 'center', justifyContent: 'center', opacity: '1'
       });
       overlay.setAttribute('data-linkport', 'overlay');
       frame = css(doc.createElement('iframe'), {
@@ -209,7 +229,7 @@
     }
 
     function destroy() {
-      close();
+      close(null, true);
       destroyed = true;
     }
 

@@ -139,21 +139,7 @@ abstract class BrowserTest extends ServerTest {
     }
 
     protected void clickButton(String name) {
-        widgetButton(name).click();
-    }
-
-    /**
-     * Clicks a button that closes the widget, whose iframe leaves the page with the click.
-     * Playwright otherwise waits after a click for what it set off, and once in CI that wait hung
-     * for its whole timeout because the button's frame had gone (SdkBrowserTest's Close). What the
-     * click does is checked by the test's next step (onExit called, the iframe gone).
-     */
-    protected void clickButtonThatClosesWidget(String name) {
-        widgetButton(name).click(new Locator.ClickOptions().setNoWaitAfter(true));
-    }
-
-    private Locator widgetButton(String name) {
-        return widget().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
+        widget().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new FrameLocator.GetByRoleOptions().setName(name).setExact(true)).click();
     }
 }

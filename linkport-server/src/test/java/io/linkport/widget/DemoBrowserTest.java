@@ -20,11 +20,12 @@ class DemoBrowserTest extends BrowserTest {
         consent();
         logIn("user_good", "pass_good");
         screen("completed");
-        clickButtonThatClosesWidget("Done");
+        clickButton("Done");
         page.locator("#result[data-status=completed]").waitFor();
         shot("demo-result");
 
         Locator log = page.locator("#log");
+        log.locator("[data-callback=onExit]").waitFor();  // after the widget's fade-out, later than the result
         assertThat(log.locator("[data-callback=onLogin]").count()).isEqualTo(1);
         assertThat(log.locator("[data-callback=onSuccess]").count()).isEqualTo(1);
         assertThat(log.locator("[data-callback=onExit]").count()).isEqualTo(1);

@@ -21,13 +21,13 @@ class SdkBrowserTest extends BrowserTest {
                   window.a.open();
                 }""");
         screen("start_error");
-        clickButtonThatClosesWidget("Close");
+        clickButton("Close");
         awaitCall("onExit");
         assertThat(page.locator("iframe[data-linkport=widget]").count()).isZero();
 
         page.evaluate("() => window.b.open()");
         screen("start_error");
-        clickButtonThatClosesWidget("Close");
+        clickButton("Close");
         await(() -> callNames().stream().filter("onExit"::equals).count() == 2);
         assertThat(page.locator("[data-linkport]").count()).isZero();
     }
@@ -39,7 +39,7 @@ class SdkBrowserTest extends BrowserTest {
         screen("start_error");
         assertThat(widget().getByRole(com.microsoft.playwright.options.AriaRole.ALERT).textContent())
                 .contains("This link is not valid");
-        clickButtonThatClosesWidget("Close");
+        clickButton("Close");
 
         awaitCall("onExit");
         Map<String, Object> error = payloadOf("onExit");

@@ -33,7 +33,7 @@ class WidgetFlowBrowserTest extends BrowserTest {
         logIn("user_good", "pass_good");
         screen("completed");
         awaitCall("onSuccess");
-        clickButtonThatClosesWidget("Done");
+        clickButton("Done");
         awaitCall("onExit");
 
         assertThat(callNames()).containsSubsequence("event:open", "event:select_integration", "event:submit_credentials",
@@ -247,7 +247,7 @@ class WidgetFlowBrowserTest extends BrowserTest {
         assertThat(widget().getByRole(AriaRole.ALERT).textContent()).contains("already been used");
         await(() -> callNames().stream().filter("onError"::equals).count() == 1);
         assertThat(payloadOf("onError").get("code")).isEqualTo("token_already_used");
-        clickButtonThatClosesWidget("Close");
+        clickButton("Close");
         await(() -> callNames().stream().filter("onExit"::equals).count() == 2);
 
         page.evaluate("token => window.handler.open({ linkToken: token })", linkToken(tenant, "adp"));
