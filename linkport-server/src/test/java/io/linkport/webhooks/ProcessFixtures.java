@@ -47,8 +47,19 @@ final class ProcessFixtures {
             env.put("SPRING_DATASOURCE_PASSWORD", System.getenv().getOrDefault("LINKPORT_TEST_POSTGRES_PASSWORD", ""));
             env.put("SPRING_FLYWAY_SCHEMAS", schema);
             env.put("SPRING_FLYWAY_CREATE_SCHEMAS", "true");
+            // the processes using it are stopped by then; a shared test database would otherwise keep every run's schema
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(env, schema)));
         }
         return env;
+    }
+
+    private static void dropSchema(Map<String, String> env, String schema) {
+        try (Connection connection = connect(env); Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '5s'");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test schema " + schema + ": " + e.getMessage());
+        }
     }
 
     /**
