@@ -106,6 +106,24 @@ class ReadmeQuickstartIT {
     }
 
     /**
+     * The build's training start on JDK 25+ (linkport-server/pom.xml): under the README's AOT start it
+     * sends itself its first requests, each answered as expected, and exits 0. Run here with whatever
+     * JDK runs the tests, without recording an archive.
+     */
+    @Test
+    void trainingStartThenServesItselfItsFirstRequestsAndExitsZero(@TempDir Path workDir) throws Exception {
+        ServerProcess training = ServerProcess.startAsReadme(workDir, Map.of(), "-Dlinkport.training=true");
+        try {
+            assertThat(training.awaitExit(Duration.ofMinutes(3))).as(training.log()).isZero();
+            assertThat(training.log()).contains("Starting AOT-processed LinkportApplication")
+                    .contains("Training start: served its first requests; exiting")
+                    .contains("POST /v1/link_tokens 200").contains("POST /v1/links 201").contains("POST /v1/links 400");
+        } finally {
+            training.close();
+        }
+    }
+
+    /**
      * The operator's re-encryption command is a property, not a bean condition, so it works under
      * the README's AOT start too: it re-seals the vault and exits 0 instead of serving.
      */
