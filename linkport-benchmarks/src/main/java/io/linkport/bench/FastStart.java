@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The README's fast start, rebuilt for the harness's own JDK: the server jar extracted to plain
- * jars, and one training start that records what it loaded: a CDS archive before JDK 25 (the
- * start exits once the context is up), an AOT cache from 25 (it first serves itself a few
- * requests). The build makes the same thing in {@code linkport-server/target/linkport/} (linkport-server/pom.xml), but with the JDK that ran
+ * jars, and one training start that serves itself a new server's first requests, exits and records
+ * what it loaded (a CDS archive before JDK 25, an AOT cache from 25). The build makes the same thing
+ * in {@code linkport-server/target/linkport/} (linkport-server/pom.xml), but with the JDK that ran
  * Maven; an archive from another JDK is ignored by the JVM, so the harness makes its own. Both run
  * with Spring AOT's precomputed bean definitions ({@code -Dspring.aot.enabled=true}), which the
  * server uses only when the jar was built by the same JDK feature release as the harness runs on.
@@ -29,12 +29,11 @@ final class FastStart {
         Path extractedJar = app.resolve(serverJar.getFileName());
         run(dir, dir.resolve("extract.log"), java, "-Djarmode=tools", "-jar", serverJar.toString(),
                 "extract", "--destination", app.toString());
-        boolean aotCache = Runtime.version().feature() >= 25;
-        String record = aotCache ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive;
-        // as linkport-server/pom.xml: JDK 17's dynamic archive dump crashed after the training's requests
-        String training = aotCache ? "-Dlinkport.training=true" : "-Dspring.context.exit=onRefresh";
+        String record = Runtime.version().feature() >= 25
+                ? "-XX:AOTCacheOutput=" + archive
+                : "-XX:ArchiveClassesAtExit=" + archive;
         Path data = dir.resolve("training-data");
-        run(dir, dir.resolve("training.log"), java, record, AOT, training,
+        run(dir, dir.resolve("training.log"), java, record, AOT, "-Dlinkport.training=true",
                 // the server's default H2 URL lives in the data directory; run() clears SPRING_* from the environment
                 "-Dlinkport.data-dir=" + data, "-Dserver.port=0", "-jar", extractedJar.toString());
         if (!Files.isRegularFile(archive)) {
