@@ -82,7 +82,8 @@ class StartupTraining {
             }
             log.info("Training start: served its first requests; exiting");
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // an exit code either way: a training that never exits would hang the build
             log.error("Training start failed: {}", e.toString());
             return 1;
         }
