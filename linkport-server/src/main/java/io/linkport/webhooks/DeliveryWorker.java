@@ -35,8 +35,7 @@ class DeliveryWorker implements AutoCloseable {
     private final WebhookProperties properties;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
-    private final SafeHttpClient strictClient;
-    private final SafeHttpClient sandboxClient;
+    private volatile Clients clients;
     private final SuccessRecorder successes;
 
     DeliveryWorker(JdbcDeliveryRepository deliveries, JdbcWebhookEndpointRepository endpoints,
@@ -54,8 +53,29 @@ class DeliveryWorker implements AutoCloseable {
         this.properties = properties;
         this.retryPolicy = new RetryPolicy(properties.retrySchedule());
         this.clock = clock;
-        this.strictClient = SafeHttpClient.create(AddressPolicy.STRICT, properties.requestTimeout(), properties.maxConcurrency());
-        this.sandboxClient = SafeHttpClient.create(AddressPolicy.SANDBOX, properties.requestTimeout(), properties.maxConcurrency());
+    }
+
+    /** The strict and the sandbox client. */
+    private record Clients(SafeHttpClient strict, SafeHttpClient sandbox) {
+    }
+
+    /**
+     * Made on the first delivery, not while the server starts: building them (Apache HttpClient's
+     * classes, two connection pools) took about 60 ms of the start's main thread.
+     */
+    private Clients clients() {
+        Clients made = clients;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (clients == null) {
+                clients = new Clients(
+                        SafeHttpClient.create(AddressPolicy.STRICT, properties.requestTimeout(), properties.maxConcurrency()),
+                        SafeHttpClient.create(AddressPolicy.SANDBOX, properties.requestTimeout(), properties.maxConcurrency()));
+            }
+            return clients;
+        }
     }
 
     /**
@@ -79,7 +99,8 @@ class DeliveryWorker implements AutoCloseable {
         headers.put("webhook-id", delivery.eventId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()));
-        SafeHttpClient client = urlPolicy.forMode(delivery.mode()).strict() ? strictClient : sandboxClient;
+        Clients made = clients();
+        SafeHttpClient client = urlPolicy.forMode(delivery.mode()).strict() ? made.strict() : made.sandbox();
         SafeHttpClient.Result result = client.post(url, headers, delivery.payload());
         answered.run();
         if (result.success()) {
@@ -144,10 +165,13 @@ class DeliveryWorker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (clients == null) {
+            return;
+        }
         try {
-            strictClient.close();
-            sandboxClient.close();
+            clients.strict().close();
+            clients.sandbox().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
