@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Multi-step scenarios that a single-request load tool cannot express, driven by the harness's
- * own keep-alive HTTP/1.1 client ({@link ApiClient}) from {@code connections} concurrent workers:
+ * Multi-step scenarios that a single-request load tool cannot express, driven by a pooled
+ * keep-alive HTTP/1.1 client ({@link ApiClient}) from {@code connections} concurrent workers:
  * a whole sandbox link run ending with its LINK_COMPLETED webhook, webhook deliveries to a
  * loopback receiver, a backlog of deliveries drained by the dispatcher, and sessions parked on
  * the slow sandbox institution.

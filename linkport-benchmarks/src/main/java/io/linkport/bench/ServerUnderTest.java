@@ -119,10 +119,6 @@ final class ServerUnderTest implements AutoCloseable {
         return System.getProperty("java.version");
     }
 
-    int port() {
-        return port;
-    }
-
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
