@@ -43,8 +43,8 @@ class JdbcLinkRepository {
             INSERT INTO links (id, tenant_id, mode, integration_id, integration_fixed, operations, arguments_encrypted,
                 webhook_url, return_url, external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug,
                 claim_code_hash, public_base, status, error_retryable, progress, attempts_left, mfa_attempts_left,
-                consented, created_at, updated_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, FALSE, ?, ?, ?)""";
+                consented, created_at, updated_at, expires_at, sweep_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, FALSE, ?, ?, ?, ?)""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM links WHERE id = ?";
     private static final String FIND_BY_CLAIM = "SELECT " + COLUMNS + ", claim_code_hash FROM links WHERE claim_code_hash = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM links WHERE tenant_id = ? AND mode = ?";
@@ -60,64 +60,66 @@ class JdbcLinkRepository {
     private static final String RESULT = "SELECT result_encrypted FROM links WHERE id = ?";
     private static final String CONNECTOR_STATE = "SELECT connector_state_encrypted FROM links WHERE id = ?";
 
-    // "(status = 'x') IS TRUE" rather than "status = 'x'" in every update of one row by id: the
-    // plain form lets PostgreSQL choose a (status, ...) index over the primary key when its
-    // statistics are stale, so the one-row update scans every row in that status (docs/performance.md).
+    // sweep_at (V10) is when the sweeper must next look at a link: its expiry while it waits for the
+    // user, its lease's end while a node runs it (set with the lease, renewed with it), NULL once
+    // final. Only the changes that start or end a lease or finish the link touch it; the others
+    // change no indexed column, which PostgreSQL can do as a HOT update. The lease itself is renewed
+    // by SessionEngine's heartbeat alone, not by each step of a run, for the same reason.
     static final String CLAIM = """
             UPDATE links SET status = 'claimed', claimed_at = ?, updated_at = ?
-            WHERE id = ? AND (status = 'pending') IS TRUE AND expires_at > ?""";
+            WHERE id = ? AND status = 'pending' AND expires_at > ?""";
     static final String SELECT_INTEGRATION = """
             UPDATE links SET integration_id = ?, operations = ?, progress = ?, updated_at = ?
-            WHERE id = ? AND (status = 'claimed') IS TRUE AND integration_fixed = FALSE""";
+            WHERE id = ? AND status = 'claimed' AND integration_fixed = FALSE""";
     static final String CONSENT = """
             UPDATE links SET consented = TRUE, updated_at = ?
-            WHERE id = ? AND (status = 'claimed') IS TRUE AND integration_id IS NOT NULL""";
+            WHERE id = ? AND status = 'claimed' AND integration_id IS NOT NULL""";
     static final String BEGIN_LOGIN = """
             UPDATE links SET status = 'authenticating', error_code = NULL, error_message = NULL, error_retryable = FALSE,
-                lease_owner = ?, lease_until = ?, updated_at = ?
-            WHERE id = ? AND (status = ?) IS TRUE AND expires_at > ?""";
+                lease_owner = ?, lease_until = ?, sweep_at = ?, updated_at = ?
+            WHERE id = ? AND status = ? AND expires_at > ?""";
     static final String MFA_REQUIRED = """
             UPDATE links SET status = 'mfa_required', mfa_challenge = ?, connector_state_encrypted = ?, error_code = ?,
                 error_message = ?, error_retryable = ?, mfa_attempts_left = ?, lease_owner = NULL, lease_until = NULL,
-                updated_at = ?
-            WHERE id = ? AND (status = 'authenticating') IS TRUE""";
+                sweep_at = expires_at, updated_at = ?
+            WHERE id = ? AND status = 'authenticating'""";
     static final String LOGIN_RETRY = """
             UPDATE links SET status = 'claimed', attempts_left = ?, error_code = ?, error_message = ?,
-                error_retryable = TRUE, lease_owner = NULL, lease_until = NULL, updated_at = ?
-            WHERE id = ? AND (status = 'authenticating') IS TRUE""";
+                error_retryable = TRUE, lease_owner = NULL, lease_until = NULL, sweep_at = expires_at, updated_at = ?
+            WHERE id = ? AND status = 'authenticating'""";
     static final String RUNNING = """
             UPDATE links SET status = 'running', progress = ?, mfa_challenge = NULL, connector_state_encrypted = NULL,
-                error_code = NULL, error_message = NULL, error_retryable = FALSE, lease_until = ?, updated_at = ?
-            WHERE id = ? AND (status = 'authenticating') IS TRUE""";
+                error_code = NULL, error_message = NULL, error_retryable = FALSE, updated_at = ?
+            WHERE id = ? AND status = 'authenticating'""";
     static final String PROGRESS = """
-            UPDATE links SET progress = ?, lease_until = ?, updated_at = ? WHERE id = ? AND (status = 'running') IS TRUE""";
+            UPDATE links SET progress = ?, updated_at = ? WHERE id = ? AND status = 'running'""";
     static final String COMPLETE = """
             UPDATE links SET status = 'completed', progress = ?, result_encrypted = ?, lease_owner = NULL,
-                lease_until = NULL, finished_at = ?, updated_at = ?
-            WHERE id = ? AND (status = 'running') IS TRUE""";
+                lease_until = NULL, sweep_at = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status = 'running'""";
     static final String FAIL = """
             UPDATE links SET status = 'failed', progress = ?, error_code = ?, error_message = ?, error_retryable = FALSE,
                 mfa_challenge = NULL, connector_state_encrypted = NULL, lease_owner = NULL, lease_until = NULL,
-                finished_at = ?, updated_at = ?
-            WHERE id = ? AND (status = ?) IS TRUE""";
+                sweep_at = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status = ?""";
     static final String FAIL_LAPSED = """
             UPDATE links SET status = 'failed', error_code = ?, error_message = ?, error_retryable = FALSE,
                 mfa_challenge = NULL, connector_state_encrypted = NULL, lease_owner = NULL, lease_until = NULL,
-                finished_at = ?, updated_at = ?
-            WHERE id = ? AND (status IN ('authenticating', 'running')) IS TRUE AND lease_until < ?""";
+                sweep_at = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status IN ('authenticating', 'running') AND lease_until < ?""";
     static final String CANCEL = """
             UPDATE links SET status = 'canceled', mfa_challenge = NULL, connector_state_encrypted = NULL,
-                lease_owner = NULL, lease_until = NULL, finished_at = ?, updated_at = ?
-            WHERE id = ? AND (status IN """ + NON_TERMINAL + ") IS TRUE";
+                lease_owner = NULL, lease_until = NULL, sweep_at = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status IN """ + NON_TERMINAL;
     static final String EXPIRE = """
             UPDATE links SET status = 'expired', mfa_challenge = NULL, connector_state_encrypted = NULL,
-                lease_owner = NULL, lease_until = NULL, finished_at = ?, updated_at = ?
-            WHERE id = ? AND expires_at <= ? AND (status IN """ + EXPIRABLE + ") IS TRUE";
-    private static final String DUE_FOR_EXPIRY = "SELECT id FROM links WHERE expires_at <= ? AND status IN "
-            + EXPIRABLE + " ORDER BY expires_at LIMIT ?";
+                lease_owner = NULL, lease_until = NULL, sweep_at = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND expires_at <= ? AND status IN """ + EXPIRABLE;
+    private static final String DUE_FOR_EXPIRY = "SELECT id FROM links WHERE sweep_at <= ? AND status IN "
+            + EXPIRABLE + " ORDER BY sweep_at LIMIT ?";
     private static final String LAPSED = """
-            SELECT id FROM links WHERE status IN ('authenticating', 'running') AND lease_until < ?
-            ORDER BY lease_until LIMIT ?""";
+            SELECT id FROM links WHERE sweep_at < ? AND status IN ('authenticating', 'running')
+            ORDER BY sweep_at LIMIT ?""";
     /** Ids per lease-renewal statement: within any driver's parameter limit, and a short row-lock hold. */
     static final int LEASE_BATCH = 500;
     private static final String DELETE_RESULTS = """
@@ -150,7 +152,8 @@ class JdbcLinkRepository {
                 link.webhookUrl(), link.returnUrl(), link.externalUserId(), link.userId(), link.linkTokenId(),
                 link.endUserId(), link.orgName(), link.language(), link.debug(), claimCodeHash, link.publicBase(),
                 link.status().lower(), json.writeValueAsString(link.progress()), link.attemptsLeft(),
-                link.mfaAttemptsLeft(), utc(link.createdAt()), utc(link.createdAt()), utc(link.expiresAt()));
+                link.mfaAttemptsLeft(), utc(link.createdAt()), utc(link.createdAt()), utc(link.expiresAt()),
+                utc(link.expiresAt()));
     }
 
     Optional<Link> find(String id) {
@@ -247,9 +250,10 @@ class JdbcLinkRepository {
         int renewed = 0;
         for (int from = 0; from < linkIds.size(); from += LEASE_BATCH) {
             List<String> batch = linkIds.subList(from, Math.min(linkIds.size(), from + LEASE_BATCH));
-            String sql = "UPDATE links SET lease_until = ? WHERE lease_owner = ? AND status IN ('authenticating', 'running')"
+            String sql = "UPDATE links SET lease_until = ?, sweep_at = ? WHERE lease_owner = ? AND status IN ('authenticating', 'running')"
                     + " AND id IN (" + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
             List<Object> params = new ArrayList<>(batch.size() + 2);
+            params.add(utc(until));
             params.add(utc(until));
             params.add(owner);
             params.addAll(batch);

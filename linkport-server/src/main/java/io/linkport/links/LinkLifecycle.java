@@ -84,7 +84,8 @@ public class LinkLifecycle {
     @Transactional
     public Optional<Link> beginLogin(Link link, String owner, String step) {
         Instant now = clock.instant();
-        return links.change(BEGIN_LOGIN, owner, now.plus(settings.lease()), now, link.id(), link.status().lower(), now)
+        Instant leaseUntil = now.plus(settings.lease());
+        return links.change(BEGIN_LOGIN, owner, leaseUntil, leaseUntil, now, link.id(), link.status().lower(), now)
                 .map(changed -> announce(changed, EventType.LOGIN_STARTED, Map.of("step", step), step, null));
     }
 
@@ -125,7 +126,7 @@ public class LinkLifecycle {
         if (!progress.isEmpty()) {
             progress.set(0, "running");
         }
-        return links.change(RUNNING, links.toJson(progress), now.plus(settings.lease()), now, link.id())
+        return links.change(RUNNING, links.toJson(progress), now, link.id())
                 .map(changed -> traced(announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null),
                         "operation_started", describe(changed, 0)));
     }
@@ -137,7 +138,7 @@ public class LinkLifecycle {
     @Transactional
     public Optional<Link> operationCompleted(Link link, List<String> progress, int index) {
         Instant now = clock.instant();
-        return links.change(PROGRESS, links.toJson(progress), now.plus(settings.lease()), now, link.id())
+        return links.change(PROGRESS, links.toJson(progress), now, link.id())
                 .map(changed -> traced(operationCompletedEvent(changed, index), "operation_started",
                         describe(changed, progress.indexOf("running"))));
     }

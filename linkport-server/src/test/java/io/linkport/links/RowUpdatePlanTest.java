@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A link's state changes are one-row updates by id with a status condition. PostgreSQL must find
  * the row by its primary key even while its statistics are stale (a fresh or never-analysed
- * table), not through the (status, …) indexes: that would scan every link in that status per
- * update. Checked on the generic plan, which is what a prepared statement ends up with.
+ * table), not through another index that one of its conditions names: that would scan every link
+ * that index holds per update. Checked on the generic plan, which is what a prepared statement
+ * ends up with.
  */
 class RowUpdatePlanTest extends ServerTest {
 
@@ -22,6 +23,6 @@ class RowUpdatePlanTest extends ServerTest {
 
         String plan = PostgresPlans.genericPlan(JdbcLinkRepository.CLAIM, "now()", "now()", "'lnk_x'", "now()");
 
-        assertThat(plan).contains("links_pkey").doesNotContain("links_status_expires");
+        assertThat(plan).contains("Index Scan using links_pkey");
     }
 }

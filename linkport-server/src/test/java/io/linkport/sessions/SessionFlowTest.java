@@ -290,8 +290,10 @@ class SessionFlowTest extends ServerTest {
         session.consent();
         session.logIn("user_slow", "pass_good");
         assertThat(session.session().get("status").asString()).isEqualTo("authenticating");
-        jdbc.sql("UPDATE links SET lease_owner = 'node_gone', lease_until = ? WHERE id = ?")
-                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5), session.linkId()).update();
+        // What a node that died leaves: a lease (and with it the link's sweep time) in the past.
+        java.time.OffsetDateTime lapsed = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(5);
+        jdbc.sql("UPDATE links SET lease_owner = 'node_gone', lease_until = ?, sweep_at = ? WHERE id = ?")
+                .params(lapsed, lapsed, session.linkId()).update();
         // The scheduled sweep may get there first; the assertions below hold whichever sweep did it.
         sweeper.sweepLapsedLeases();
         JsonNode link = link(tenant, session.linkId());

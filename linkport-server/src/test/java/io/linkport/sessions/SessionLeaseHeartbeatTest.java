@@ -32,7 +32,12 @@ class SessionLeaseHeartbeatTest extends ServerTest {
     }
 
     private OffsetDateTime leaseUntil(String linkId) {
-        return jdbc.sql("SELECT lease_until FROM links WHERE id = ?").param(linkId).query(OffsetDateTime.class).single();
+        OffsetDateTime leaseUntil = jdbc.sql("SELECT lease_until FROM links WHERE id = ?").param(linkId)
+                .query(OffsetDateTime.class).single();
+        // The sweeper finds a lapsed run by sweep_at, so it must move with every renewal.
+        assertThat(jdbc.sql("SELECT sweep_at FROM links WHERE id = ?").param(linkId).query(OffsetDateTime.class).single())
+                .as("sweep_at of %s", linkId).isAtSameInstantAs(leaseUntil);
+        return leaseUntil;
     }
 
     @Test
@@ -44,9 +49,9 @@ class SessionLeaseHeartbeatTest extends ServerTest {
         Api.Response created = api.post("/v1/links", seedExample(), tenant.auth());
         SessionClient dead = SessionClient.claim(api, "claimCode", created.json().get("claimCode").asString());
         OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        jdbc.sql("UPDATE links SET lease_until = ? WHERE id = ?").params(soon, running.linkId()).update();
-        jdbc.sql("UPDATE links SET status = 'authenticating', lease_owner = ?, lease_until = ? WHERE id = ?")
-                .params(engine.nodeId(), soon, dead.linkId()).update();
+        jdbc.sql("UPDATE links SET lease_until = ?, sweep_at = ? WHERE id = ?").params(soon, soon, running.linkId()).update();
+        jdbc.sql("UPDATE links SET status = 'authenticating', lease_owner = ?, lease_until = ?, sweep_at = ? WHERE id = ?")
+                .params(engine.nodeId(), soon, soon, dead.linkId()).update();
 
         engine.heartbeat();
 
@@ -66,7 +71,7 @@ class SessionLeaseHeartbeatTest extends ServerTest {
         }
         assertThat(status(session.linkId())).isEqualTo("running");
         OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        jdbc.sql("UPDATE links SET lease_until = ? WHERE id = ?").params(soon, session.linkId()).update();
+        jdbc.sql("UPDATE links SET lease_until = ?, sweep_at = ? WHERE id = ?").params(soon, soon, session.linkId()).update();
 
         engine.heartbeat();
 
@@ -87,7 +92,7 @@ class SessionLeaseHeartbeatTest extends ServerTest {
         ids.add(session.linkId());
 
         OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        jdbc.sql("UPDATE links SET lease_until = ? WHERE id = ?").params(soon, session.linkId()).update();
+        jdbc.sql("UPDATE links SET lease_until = ?, sweep_at = ? WHERE id = ?").params(soon, soon, session.linkId()).update();
 
         int renewed = lifecycle.renewLeases(ids, owner);
 
