@@ -54,17 +54,17 @@ final class FlowScenarios {
     private final ServerUnderTest server;
     private final Database database;
     private final BenchmarkMain.Options options;
-    private final double insertRate;
+    private final InsertCeiling insertCeiling;
     private final double noopRate;
     private final ApiClient api;
     /** Which sandbox person the next link run logs in as. */
     private final AtomicLong nextPerson = new AtomicLong();
 
-    FlowScenarios(ServerUnderTest server, Database database, BenchmarkMain.Options options, double insertRate, double noopRate) {
+    FlowScenarios(ServerUnderTest server, Database database, BenchmarkMain.Options options, InsertCeiling insertCeiling, double noopRate) {
         this.server = server;
         this.database = database;
         this.options = options;
-        this.insertRate = insertRate;
+        this.insertCeiling = insertCeiling;
         this.noopRate = noopRate;
         this.api = new ApiClient(server);
     }
@@ -107,12 +107,15 @@ final class FlowScenarios {
     /** Create → claim → consent → credentials → LINK_COMPLETED at the receiver. */
     private ScenarioResult linkRuns(LoopbackReceiver receiver) throws Exception {
         WarmUp warmUp = WarmUp.run("link_run", options, server, duration -> closedLoop(duration, () -> linkRun(receiver, new RunSteps())));
-        Sampler sampler = new Sampler(server, database);
-        RunSteps steps = new RunSteps();
-        Measurement m = closedLoop(options.duration(), () -> linkRun(receiver, steps));
-        return sampler.result("link_run", database.name(), m, "ceiling:jdbc_insert", insertRate,
-                "one run = 4 requests + the run (login, 2 operations) + the LINK_COMPLETED delivery; latency is the whole run; "
-                        + "sandbox people: " + options.runPeople() + "; mean per step: " + steps, warmUp);
+        InsertCeiling.Bracketed<ScenarioResult> measured = insertCeiling.around(() -> {
+            Sampler sampler = new Sampler(server, database);
+            RunSteps steps = new RunSteps();
+            Measurement m = closedLoop(options.duration(), () -> linkRun(receiver, steps));
+            return sampler.result("link_run", database.name(), m, null, 0,
+                    "one run = 4 requests + the run (login, 2 operations) + the LINK_COMPLETED delivery; latency is the whole run; "
+                            + "sandbox people: " + options.runPeople() + "; mean per step: " + steps, warmUp);
+        });
+        return measured.result().against(measured.ceiling());
     }
 
     /** Where a run's time goes, as the client sees it: mean milliseconds per step. */

@@ -78,6 +78,10 @@ final class Report {
             row.put("peakRssMib", r.peakRssMib());
             row.put("ceiling", r.ceiling());
             row.put("ceilingPerSecond", r.ceilingPerSecond());
+            if (r.bracket() != null) {
+                row.put("ceilingBeforePerSecond", r.bracket().before());
+                row.put("ceilingAfterPerSecond", r.bracket().after());
+            }
             row.put("ratioToCeiling", r.ratio());
             row.put("note", r.note());
             if (r.cpu() != null) {

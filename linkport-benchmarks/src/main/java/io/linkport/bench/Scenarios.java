@@ -31,22 +31,23 @@ final class Scenarios {
 
     List<ScenarioResult> runAll() throws Exception {
         List<ScenarioResult> results = new ArrayList<>();
-        Measurement insertCeiling = JdbcInsertCeiling.run(database, 32, options.duration());
-        results.add(new ScenarioResult("ceiling:jdbc_insert", database.name(), insertCeiling, 0, 0, null, 0,
-                "raw JDBC single-row durable insert, 32 clients", null));
+        InsertCeiling insertCeiling = new InsertCeiling(database, options.duration());
+        Measurement firstCeiling = insertCeiling.measure();
+        results.add(new ScenarioResult("ceiling:jdbc_insert", database.name(), firstCeiling, 0, 0, null, 0,
+                "raw JDBC single-row durable insert, " + InsertCeiling.CLIENTS + " clients; measured again around each scenario compared with it", null));
 
         Wrk.Request whoami = new Wrk.Request("GET", "/v1/whoami", Map.of("x-api-secret", ServerUnderTest.SECRET), null);
-        ScenarioResult noop = wrk("ceiling:noop_authenticated", whoami, null, 0);
+        ScenarioResult noop = wrk("ceiling:noop_authenticated", whoami);
         results.add(noop);
         double noopRate = noop.measurement().perSecond();
 
         if (options.selected("link_tokens")) {
-            results.add(wrk("link_tokens", post("/v1/link_tokens", LINK_TOKEN_BODY), "jdbc_insert", insertCeiling.perSecond()));
+            results.add(againstInsertCeiling("link_tokens", post("/v1/link_tokens", LINK_TOKEN_BODY), insertCeiling));
         }
         if (options.selected("links")) {
-            results.add(wrk("links", post("/v1/links", SEED_002_LINK_BODY), "jdbc_insert", insertCeiling.perSecond()));
+            results.add(againstInsertCeiling("links", post("/v1/links", SEED_002_LINK_BODY), insertCeiling));
         }
-        results.addAll(new FlowScenarios(server, database, options, insertCeiling.perSecond(), noopRate).runAll());
+        results.addAll(new FlowScenarios(server, database, options, insertCeiling, noopRate).runAll());
         return results;
     }
 
@@ -54,8 +55,21 @@ final class Scenarios {
         return new Wrk.Request("POST", path, Map.of("x-api-secret", ServerUnderTest.SECRET, "Content-Type", "application/json"), body);
     }
 
-    private ScenarioResult wrk(String name, Wrk.Request request, String ceiling, double ceilingRate) throws Exception {
-        WarmUp warmUp = WarmUp.run(name, options, server, duration -> Wrk.run(server.url(""), request, options.connections(), duration));
+    private ScenarioResult wrk(String name, Wrk.Request request) throws Exception {
+        return measure(name, request, warmUp(name, request));
+    }
+
+    private ScenarioResult againstInsertCeiling(String name, Wrk.Request request, InsertCeiling ceiling) throws Exception {
+        WarmUp warmUp = warmUp(name, request);
+        InsertCeiling.Bracketed<ScenarioResult> measured = ceiling.around(() -> measure(name, request, warmUp));
+        return measured.result().against(measured.ceiling());
+    }
+
+    private WarmUp warmUp(String name, Wrk.Request request) throws Exception {
+        return WarmUp.run(name, options, server, duration -> Wrk.run(server.url(""), request, options.connections(), duration));
+    }
+
+    private ScenarioResult measure(String name, Wrk.Request request, WarmUp warmUp) throws Exception {
         double cpuBefore = server.cpuSeconds();
         CpuSplit.Meter split = CpuSplit.start(server, database);
         long started = System.nanoTime();
@@ -64,7 +78,6 @@ final class Scenarios {
         CpuSplit cpuSplit = split.stop(measurement.requests());
         double cpu = (server.cpuSeconds() - cpuBefore) / wall * 100;
         String note = measurement.errors() > 0 ? measurement.errors() + " errors (non-2xx or socket)" : null;
-        return new ScenarioResult(name, database.name(), measurement, cpu, server.peakRssKib() / 1024, ceiling == null ? null
-                : "ceiling:" + ceiling, ceilingRate, note, warmUp, cpuSplit);
+        return new ScenarioResult(name, database.name(), measurement, cpu, server.peakRssKib() / 1024, null, 0, note, warmUp, cpuSplit);
     }
 }
