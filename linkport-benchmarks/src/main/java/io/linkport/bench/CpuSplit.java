@@ -3,7 +3,9 @@ package io.linkport.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -48,12 +50,12 @@ record CpuSplit(double machineBusyPercent, double serverUs, double databaseUs, d
         private final long machineBefore;
         private final long totalBefore;
         private final double serverBefore;
-        private final long databaseBefore;
+        private final Map<Long, Long> databaseBefore;
 
         private Meter(ServerUnderTest server, boolean postgres) throws IOException {
             this.server = server;
             this.postgres = postgres;
-            this.databaseBefore = postgres ? postgresTicks() : 0;
+            this.databaseBefore = postgres ? postgresTicks() : Map.of();
             this.serverBefore = server.cpuSeconds();
             MachineTicks machine = MachineTicks.now();
             this.machineBefore = machine.busy();
@@ -64,7 +66,7 @@ record CpuSplit(double machineBusyPercent, double serverUs, double databaseUs, d
         CpuSplit stop(long operations) throws IOException {
             MachineTicks machine = MachineTicks.now();
             double serverSeconds = server.cpuSeconds() - serverBefore;
-            double databaseSeconds = postgres ? (postgresTicks() - databaseBefore) / (double) ServerUnderTest.TICKS_PER_SECOND : 0;
+            double databaseSeconds = postgres ? ticksSince(databaseBefore, postgresTicks()) / (double) ServerUnderTest.TICKS_PER_SECOND : 0;
             double machineSeconds = (machine.busy() - machineBefore) / (double) ServerUnderTest.TICKS_PER_SECOND;
             double perOp = 1e6 / Math.max(1, operations);
             long total = machine.all() - totalBefore;
@@ -90,24 +92,40 @@ record CpuSplit(double machineBusyPercent, double serverUs, double databaseUs, d
 
     /**
      * User plus system ticks of every process named postgres (the postmaster, its backends, the WAL
-     * writer and checkpointer): the harness only runs against a PostgreSQL on this machine. A backend
-     * that exits in the window takes its ticks with it; Hikari keeps the server's connections open.
+     * writer and checkpointer), by process id: the harness only runs against a PostgreSQL on this
+     * machine. A backend that exits in the window takes its ticks with it; Hikari keeps the server's
+     * connections open.
      */
-    private static long postgresTicks() throws IOException {
-        long ticks = 0;
+    private static Map<Long, Long> postgresTicks() throws IOException {
+        Map<Long, Long> ticks = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
-                if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                String pid = process.getFileName().toString();
+                if (!pid.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
                 try {
                     if (Files.readString(process.resolve("comm")).trim().equals("postgres")) {
-                        ticks += ServerUnderTest.cpuTicks(process.resolve("stat"));
+                        ticks.put(Long.parseLong(pid), ServerUnderTest.cpuTicks(process.resolve("stat")));
                     }
                 } catch (IOException exited) {
                     // gone between listing and reading
                 }
             }
+        }
+        return ticks;
+    }
+
+    /**
+     * The ticks the processes alive at the end used since the start (all of them for one started
+     * since). Summing before and after instead would subtract the whole lifetime of every process
+     * that exited in between: the insert ceiling's 32 backends, measured just before a scenario,
+     * exit during it.
+     */
+    static long ticksSince(Map<Long, Long> before, Map<Long, Long> after) {
+        long ticks = 0;
+        for (Map.Entry<Long, Long> process : after.entrySet()) {
+            ticks += Math.max(0, process.getValue() - before.getOrDefault(process.getKey(), 0L));
         }
         return ticks;
     }

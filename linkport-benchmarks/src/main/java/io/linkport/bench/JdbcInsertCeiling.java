@@ -22,9 +22,14 @@ final class JdbcInsertCeiling {
     }
 
     static Measurement run(Database database, int clients, Duration duration) throws Exception {
+        // Measured again around scenarios (InsertCeiling), so each measurement starts from an empty
+        // table, and PostgreSQL's autovacuum is kept off it: the rows a measurement leaves would
+        // otherwise be vacuumed while the next scenario is measured.
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS bench_ceiling (id VARCHAR(64) PRIMARY KEY, payload VARCHAR(255), "
-                    + "created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                    + "created_at TIMESTAMP WITH TIME ZONE NOT NULL)"
+                    + (database.name().equals("postgresql") ? " WITH (autovacuum_enabled = false)" : ""));
+            statement.execute("TRUNCATE TABLE bench_ceiling");
         }
         AtomicBoolean running = new AtomicBoolean(true);
         long[][] latencies = new long[clients][];
