@@ -106,8 +106,8 @@ final class FlowScenarios {
 
     /** Create → claim → consent → credentials → LINK_COMPLETED at the receiver. */
     private ScenarioResult linkRuns(LoopbackReceiver receiver) throws Exception {
-        WarmUp warmUp = WarmUp.run("link_run", options, server, duration -> closedLoop(duration, () -> linkRun(receiver, new RunSteps())));
-        InsertCeiling.Bracketed<ScenarioResult> measured = insertCeiling.around(() -> {
+        InsertCeiling.Bracketed<ScenarioResult> measured = insertCeiling.around(() -> WarmUp.run("link_run", options, server,
+                duration -> closedLoop(duration, () -> linkRun(receiver, new RunSteps()))), warmUp -> {
             Sampler sampler = new Sampler(server, database);
             RunSteps steps = new RunSteps();
             Measurement m = closedLoop(options.duration(), () -> linkRun(receiver, steps));

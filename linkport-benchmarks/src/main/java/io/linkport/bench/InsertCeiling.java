@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The JDBC insert ceiling, measured again just before and just after the measured part of each
- * scenario compared with it. On a shared VM the database's durable-commit rate drifts by a
- * quarter within minutes (7,301 and 9,659 inserts/s twenty minutes apart in round 18), and one
+ * The JDBC insert ceiling, measured again just before each scenario compared with it (before its
+ * warm-up) and just after its measurement. On a shared VM the database's durable-commit rate
+ * drifts by a quarter within minutes (7,301 and 9,659 inserts/s twenty minutes apart in round 18), and one
  * measurement at the start of a run, minutes before the scenario, made a ratio say as much about
  * that drift as about Linkport. The ratio is to the mean of the two measurements around it.
  */
@@ -26,10 +26,17 @@ final class InsertCeiling {
         return JdbcInsertCeiling.run(database, CLIENTS, duration);
     }
 
-    /** Measures the ceiling, runs {@code measured}, measures the ceiling again. */
-    <T> Bracketed<T> around(Measured<T> measured) throws Exception {
+    /**
+     * Measures the ceiling, runs {@code warmUp} and then {@code measured}, and measures the ceiling
+     * again. The first measurement comes before the warm-up, not between it and the measurement:
+     * measured right after 15 s of the ceiling's inserts, link runs went 21–25 % slower in paired
+     * runs (the server's and PostgreSQL's CPU per run up alike), and the warm-up brings the
+     * scenario back to its steady state.
+     */
+    <W, T> Bracketed<T> around(Measured<W> warmUp, AfterWarmUp<W, T> measured) throws Exception {
         double before = measure().perSecond();
-        T result = measured.run();
+        W warm = warmUp.run();
+        T result = measured.run(warm);
         double after = measure().perSecond();
         return new Bracketed<>(result, new Bracket(before, after));
     }
@@ -37,6 +44,11 @@ final class InsertCeiling {
     @FunctionalInterface
     interface Measured<T> {
         T run() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface AfterWarmUp<W, T> {
+        T run(W warmUp) throws Exception;
     }
 
     record Bracketed<T>(T result, Bracket ceiling) {

@@ -60,8 +60,8 @@ final class Scenarios {
     }
 
     private ScenarioResult againstInsertCeiling(String name, Wrk.Request request, InsertCeiling ceiling) throws Exception {
-        WarmUp warmUp = warmUp(name, request);
-        InsertCeiling.Bracketed<ScenarioResult> measured = ceiling.around(() -> measure(name, request, warmUp));
+        InsertCeiling.Bracketed<ScenarioResult> measured = ceiling.around(() -> warmUp(name, request),
+                warmUp -> measure(name, request, warmUp));
         return measured.result().against(measured.ceiling());
     }
 
