@@ -6,9 +6,9 @@ import java.util.Locale;
 /**
  * The JDBC insert ceiling, measured again just before each scenario compared with it (before its
  * warm-up) and just after its measurement. On a shared VM the database's durable-commit rate
- * drifts by a quarter within minutes (7,301 and 9,659 inserts/s twenty minutes apart in round 18), and one
- * measurement at the start of a run, minutes before the scenario, made a ratio say as much about
- * that drift as about Linkport. The ratio is to the mean of the two measurements around it.
+ * drifts by a quarter within minutes (9,659 and 7,301 inserts/s twenty minutes apart in round
+ * 18), and one measurement at the start of a run, minutes before the scenario, made a ratio say as
+ * much about that drift as about Linkport. The ratio is to the mean of the two measurements.
  */
 final class InsertCeiling {
 
@@ -28,10 +28,9 @@ final class InsertCeiling {
 
     /**
      * Measures the ceiling, runs {@code warmUp} and then {@code measured}, and measures the ceiling
-     * again. The first measurement comes before the warm-up, not between it and the measurement:
-     * measured right after 15 s of the ceiling's inserts, link runs went 21–25 % slower in paired
-     * runs (the server's and PostgreSQL's CPU per run up alike), and the warm-up brings the
-     * scenario back to its steady state.
+     * again. The first measurement comes before the warm-up, which brings the scenario back to its
+     * steady state after 15 s of the ceiling's inserts: measured right after them, link runs came
+     * out at 0.82 and 0.98 of their warm-up's last slice in paired runs, against 0.90–1.10 otherwise.
      */
     <W, T> Bracketed<T> around(Measured<W> warmUp, AfterWarmUp<W, T> measured) throws Exception {
         double before = measure().perSecond();
@@ -54,7 +53,7 @@ final class InsertCeiling {
     record Bracketed<T>(T result, Bracket ceiling) {
     }
 
-    /** The insert ceiling just before and just after a scenario's measurement, in inserts/s. */
+    /** The insert ceiling before a scenario's warm-up and after its measurement, in inserts/s. */
     record Bracket(double before, double after) {
 
         double mean() {
@@ -62,7 +61,8 @@ final class InsertCeiling {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "ratio to the insert ceiling measured just before and after: %,.0f and %,.0f/s", before, after);
+            return String.format(Locale.ROOT, "ratio to the insert ceiling measured before the warm-up and after the measurement: "
+                    + "%,.0f and %,.0f/s", before, after);
         }
     }
 }

@@ -5,7 +5,7 @@ package io.linkport.bench;
  * throughput as a ratio to the ceiling it is compared with (measured in the same run), and the
  * warm-up that preceded it ({@code null} when none did), where the machine's CPU went per
  * operation ({@code null} when not measured), and, for a ratio to the insert ceiling, that
- * ceiling just before and after the measurement ({@code null} for other ratios).
+ * ceiling before the warm-up and after the measurement ({@code null} for other ratios).
  */
 record ScenarioResult(String scenario, String database, Measurement measurement, double serverCpuPercent,
                       long peakRssMib, String ceiling, double ceilingPerSecond, String note, WarmUp warmUp, CpuSplit cpu,
