@@ -27,30 +27,27 @@ final class InsertCeiling {
     }
 
     /**
-     * Measures the ceiling, runs {@code warmUp} and then {@code measured}, and measures the ceiling
-     * again. The first measurement comes before the warm-up, which brings the scenario back to its
-     * steady state after 15 s of the ceiling's inserts: measured right after them, link runs came
-     * out at 0.82 and 0.98 of their warm-up's last slice in paired runs, against 0.90–1.10 otherwise.
+     * Measures the ceiling, runs {@code warmUp} and then {@code measured}, measures the ceiling
+     * again, and returns the result compared with the two. The first measurement comes before the
+     * warm-up, which brings the scenario back to its steady state after 15 s of the ceiling's
+     * inserts: measured right after them, link runs came out at 0.82 and 0.98 of their warm-up's
+     * last slice in paired runs, against 0.90–1.10 otherwise.
      */
-    <W, T> Bracketed<T> around(Measured<W> warmUp, AfterWarmUp<W, T> measured) throws Exception {
+    ScenarioResult around(WarmingUp warmUp, AfterWarmUp measured) throws Exception {
         double before = measure().perSecond();
-        W warm = warmUp.run();
-        T result = measured.run(warm);
+        ScenarioResult result = measured.run(warmUp.run());
         double after = measure().perSecond();
-        return new Bracketed<>(result, new Bracket(before, after));
+        return result.against(new Bracket(before, after));
     }
 
     @FunctionalInterface
-    interface Measured<T> {
-        T run() throws Exception;
+    interface WarmingUp {
+        WarmUp run() throws Exception;
     }
 
     @FunctionalInterface
-    interface AfterWarmUp<W, T> {
-        T run(W warmUp) throws Exception;
-    }
-
-    record Bracketed<T>(T result, Bracket ceiling) {
+    interface AfterWarmUp {
+        ScenarioResult run(WarmUp warmUp) throws Exception;
     }
 
     /** The insert ceiling before a scenario's warm-up and after its measurement, in inserts/s. */
