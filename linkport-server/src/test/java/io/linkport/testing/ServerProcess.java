@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged server as a real operating-system process, for tests that must start, kill
- * (SIGKILL) and restart it, or run several nodes. Its output goes to {@code server.log} in its
- * working directory.
+ * The packaged server as a real operating-system process, for tests that must start it, stop it
+ * (SIGTERM) or kill it (SIGKILL) and restart it, or run several nodes on one database. Its output
+ * goes to {@code server.log} in its working directory.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -34,7 +34,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server ({@link #launchArguments}) in {@code workDir} on a free port with {@code env} added. */
     public static ServerProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
+        return startWith(List.of(), workDir, env, args);
+    }
+
+    /** As {@link #start}, with {@code jvmOptions} (a heap limit, say) before the launch arguments. */
+    public static ServerProcess startWith(List<String> jvmOptions, Path workDir, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
         command.addAll(launchArguments());
         command.addAll(List.of(args));
         return launch(workDir, env, command);
@@ -149,6 +156,11 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("Still running after " + timeout + ":\n" + log());
         }
         return process.exitValue();
+    }
+
+    /** SIGTERM: Spring's graceful shutdown; {@link #awaitExit} waits for it. */
+    public void stopGracefully() {
+        process.destroy();
     }
 
     /** SIGKILL: no shutdown hooks, no graceful anything — a crash. */

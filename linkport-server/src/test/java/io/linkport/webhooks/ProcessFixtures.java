@@ -1,6 +1,7 @@
 package io.linkport.webhooks;
 
 import io.linkport.testing.Api;
+import io.linkport.testing.ServerProcess;
 import io.linkport.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,10 +85,21 @@ final class ProcessFixtures {
         }
     }
 
-    static Path logDir() throws Exception {
-        Path dir = Path.of("target", "it-logs");
-        Files.createDirectories(dir);
-        return dir;
+    /**
+     * Starts a node with {@code env} and waits until it is ready. Its working directory, and so its
+     * {@code server.log}, is {@code target/it-logs/<name>-<time>}; the heap limit keeps two nodes and
+     * the test's own JVM within a CI machine's memory.
+     */
+    static ServerProcess startServer(String name, Map<String, String> env) throws Exception {
+        Path workDir = Files.createDirectories(Path.of("target", "it-logs", name + "-" + System.currentTimeMillis()));
+        ServerProcess server = ServerProcess.startWith(List.of("-Xmx512m"), workDir, env);
+        try {
+            server.awaitReady(Duration.ofSeconds(90));
+        } catch (RuntimeException | InterruptedException e) {
+            server.kill();
+            throw e;
+        }
+        return server;
     }
 
     /** Registers an endpoint; answers its id and secret. */

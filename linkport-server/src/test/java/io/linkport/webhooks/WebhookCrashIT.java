@@ -3,6 +3,7 @@ package io.linkport.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.linkport.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +29,13 @@ class WebhookCrashIT {
         // slow enough that the backlog is still draining when the kill comes
         try (CountingReceiver receiver = new CountingReceiver(20)) {
             List<String> sent;
-            try (ServerProcess first = ServerProcess.start("crash-first", env, ProcessFixtures.logDir())) {
-                String[] endpoint = ProcessFixtures.endpoint(first.baseUrl(), receiver.url());
+            try (ServerProcess first = ProcessFixtures.startServer("crash-first", env)) {
+                String[] endpoint = ProcessFixtures.endpoint(first.url(""), receiver.url());
                 receiver.verifyWith(endpoint[1]);
                 // held while the events are posted: a server that delivers faster than the test posts
                 // would otherwise have delivered everything before the kill
                 receiver.hold();
-                sent = ProcessFixtures.sendTestEvents(List.of(first.baseUrl()), endpoint[0], EVENTS);
+                sent = ProcessFixtures.sendTestEvents(List.of(first.url("")), endpoint[0], EVENTS);
                 receiver.release();
                 await().atMost(Duration.ofSeconds(60)).until(() -> receiver.distinct() >= EVENTS / 5);
                 first.kill();
@@ -42,7 +43,7 @@ class WebhookCrashIT {
             int beforeRestart = receiver.distinct();
             assertThat(beforeRestart).as("killed mid-flight").isLessThan(EVENTS);
 
-            try (ServerProcess second = ServerProcess.start("crash-second", env, ProcessFixtures.logDir())) {
+            try (ServerProcess second = ProcessFixtures.startServer("crash-second", env)) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                         .until(() -> receiver.distinct() >= EVENTS);
             }

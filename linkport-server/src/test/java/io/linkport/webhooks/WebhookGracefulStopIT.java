@@ -3,7 +3,7 @@ package io.linkport.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.linkport.testing.Api;
+import io.linkport.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +30,11 @@ class WebhookGracefulStopIT {
         Map<String, String> env = ProcessFixtures.environment(dataDir);
         try (CountingReceiver receiver = new CountingReceiver(0)) {
             List<String> sent;
-            try (ServerProcess first = ServerProcess.start("stop-first", env, ProcessFixtures.logDir())) {
-                String[] endpoint = ProcessFixtures.endpoint(first.baseUrl(), receiver.url());
+            try (ServerProcess first = ProcessFixtures.startServer("stop-first", env)) {
+                String[] endpoint = ProcessFixtures.endpoint(first.url(""), receiver.url());
                 receiver.verifyWith(endpoint[1]);
                 receiver.hold();
-                sent = ProcessFixtures.sendTestEvents(List.of(first.baseUrl()), endpoint[0], EVENTS);
+                sent = ProcessFixtures.sendTestEvents(List.of(first.url("")), endpoint[0], EVENTS);
                 // the cap's worth held at the receiver, as many claimed and waiting; the rest not claimed
                 await().atMost(Duration.ofSeconds(30)).until(() -> gauge(first, "linkport_webhooks_sending") == PER_ENDPOINT
                         && gauge(first, "linkport_webhooks_waiting") == PER_ENDPOINT);
@@ -51,7 +51,7 @@ class WebhookGracefulStopIT {
             assertThat(ProcessFixtures.count(env, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND attempt_count = 0"))
                     .isEqualTo(EVENTS - PER_ENDPOINT);
 
-            try (ServerProcess second = ServerProcess.start("stop-second", env, ProcessFixtures.logDir())) {
+            try (ServerProcess second = ProcessFixtures.startServer("stop-second", env)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.distinct() == EVENTS);
             }
             assertThat(receiver.byWebhookId().keySet()).containsExactlyInAnyOrderElementsOf(sent);
@@ -62,7 +62,7 @@ class WebhookGracefulStopIT {
 
     private static double gauge(ServerProcess server, String name) {
         Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$")
-                .matcher(new Api(server.baseUrl()).get("/actuator/prometheus").text());
+                .matcher(server.api().get("/actuator/prometheus").text());
         return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 }

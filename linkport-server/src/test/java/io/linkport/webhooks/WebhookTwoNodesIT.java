@@ -3,6 +3,7 @@ package io.linkport.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.linkport.testing.ServerProcess;
 import io.linkport.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +40,9 @@ class WebhookTwoNodesIT {
         try (CountingReceiver receiver = new CountingReceiver(5);
              ServerProcess a = startA.join();
              ServerProcess b = startB.join()) {
-            String[] endpoint = ProcessFixtures.endpoint(a.baseUrl(), receiver.url());
+            String[] endpoint = ProcessFixtures.endpoint(a.url(""), receiver.url());
             receiver.verifyWith(endpoint[1]);
-            List<String> sent = ProcessFixtures.sendTestEvents(List.of(a.baseUrl(), b.baseUrl()), endpoint[0], EVENTS);
+            List<String> sent = ProcessFixtures.sendTestEvents(List.of(a.url(""), b.url("")), endpoint[0], EVENTS);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> receiver.distinct() >= EVENTS);
 
             assertThat(receiver.byWebhookId().keySet()).containsExactlyInAnyOrderElementsOf(sent);
@@ -64,7 +65,7 @@ class WebhookTwoNodesIT {
 
     private static ServerProcess start(String name, Map<String, String> env) {
         try {
-            return ServerProcess.start(name, env, ProcessFixtures.logDir());
+            return ProcessFixtures.startServer(name, env);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
