@@ -2,6 +2,7 @@ package io.linkport.bench;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * The JDBC insert ceiling, measured again just before each scenario compared with it (before its
@@ -33,16 +34,11 @@ final class InsertCeiling {
      * inserts: measured right after them, link runs came out at 0.82 and 0.98 of their warm-up's
      * last slice in paired runs, against 0.90–1.10 otherwise.
      */
-    ScenarioResult around(WarmingUp warmUp, AfterWarmUp measured) throws Exception {
+    ScenarioResult around(Callable<WarmUp> warmUp, AfterWarmUp measured) throws Exception {
         double before = measure().perSecond();
-        ScenarioResult result = measured.run(warmUp.run());
+        ScenarioResult result = measured.run(warmUp.call());
         double after = measure().perSecond();
         return result.against(new Bracket(before, after));
-    }
-
-    @FunctionalInterface
-    interface WarmingUp {
-        WarmUp run() throws Exception;
     }
 
     @FunctionalInterface
