@@ -147,13 +147,22 @@ class JdbcLinkRepository {
 
     /** Through {@link BatchedWrites}: with the other links of a group when called in a {@code GroupTransaction}. */
     void insert(Link link, String argumentsCiphertext, String claimCodeHash) {
-        batched.update(INSERT, link.id(), link.tenantId(), link.mode().name(), link.integrationId(),
+        batched.update(INSERT, insertParams(link, argumentsCiphertext, claimCodeHash));
+    }
+
+    /** Written at once, for a link the same transaction goes on to change (a session's link, claimed as it is made). */
+    void insertNow(Link link, String argumentsCiphertext) {
+        template.update(INSERT, insertParams(link, argumentsCiphertext, null));
+    }
+
+    private Object[] insertParams(Link link, String argumentsCiphertext, String claimCodeHash) {
+        return new Object[] {link.id(), link.tenantId(), link.mode().name(), link.integrationId(),
                 link.integrationFixed(), json.writeValueAsString(link.operations()), argumentsCiphertext,
                 link.webhookUrl(), link.returnUrl(), link.externalUserId(), link.userId(), link.linkTokenId(),
                 link.endUserId(), link.orgName(), link.language(), link.debug(), claimCodeHash, link.publicBase(),
                 link.status().lower(), json.writeValueAsString(link.progress()), link.attemptsLeft(),
                 link.mfaAttemptsLeft(), utc(link.createdAt()), utc(link.createdAt()), utc(link.expiresAt()),
-                utc(link.expiresAt()));
+                utc(link.expiresAt())};
     }
 
     Optional<Link> find(String id) {

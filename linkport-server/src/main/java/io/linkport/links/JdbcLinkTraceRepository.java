@@ -22,8 +22,17 @@ class JdbcLinkTraceRepository {
         this.batched = batched;
     }
 
-    /** Through {@link BatchedWrites}, like the link's own row, which a created link's first step must follow. */
+    /** A step of a link that is already stored. */
     void insert(String linkId, String step, String detail, Instant at) {
+        jdbc.sql(INSERT).params(linkId, step, detail, at.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /**
+     * A created link's first step, through {@link BatchedWrites} like the link's own row, which it
+     * must follow. Only there: in a group that also holds another unit's later step of some debug
+     * link, a batched step could come first and be written before a link row it refers to.
+     */
+    void insertAfterLink(String linkId, String step, String detail, Instant at) {
         batched.update(INSERT, linkId, step, detail, at.atOffset(ZoneOffset.UTC));
     }
 

@@ -14,6 +14,7 @@ import static io.linkport.links.JdbcLinkRepository.PROGRESS;
 import static io.linkport.links.JdbcLinkRepository.RUNNING;
 import static io.linkport.links.JdbcLinkRepository.SELECT_INTEGRATION;
 
+import io.linkport.common.GroupTransaction;
 import io.linkport.common.MasterKeyCipher;
 import io.linkport.events.EventLog;
 import io.linkport.events.EventType;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import java.util.function.Supplier;
 
 /**
  * Every state change of a claimed link, for the session engine. Each method is one conditional
@@ -41,15 +42,17 @@ public class LinkLifecycle {
     private final MasterKeyCipher cipher;
     private final LinkSettings settings;
     private final LinkTraces traces;
+    private final GroupTransaction writes;
     private final Clock clock;
 
     LinkLifecycle(JdbcLinkRepository links, EventLog events, MasterKeyCipher cipher, LinkSettings settings,
-                  LinkTraces traces, Clock clock) {
+                  LinkTraces traces, GroupTransaction writes, Clock clock) {
         this.links = links;
         this.events = events;
         this.cipher = cipher;
         this.settings = settings;
         this.traces = traces;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -58,47 +61,47 @@ public class LinkLifecycle {
     }
 
     /** pending → claimed; empty when the link was not pending or its time was up. */
-    @Transactional
     public Optional<Link> claim(Link link) {
-        Instant now = clock.instant();
-        return links.change(CLAIM, now, now, link.id(), now)
-                .map(changed -> announce(changed, EventType.LINK_CLAIMED, Map.of(), "claimed", null));
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            return links.change(CLAIM, now, now, link.id(), now)
+                    .map(changed -> announce(changed, EventType.LINK_CLAIMED, Map.of(), "claimed", null));
+        });
     }
 
-    @Transactional
     public Optional<Link> selectIntegration(Link link, String integrationId, List<LinkOperation> operations) {
         List<String> progress = operations.stream().map(op -> "pending").toList();
-        return links.change(SELECT_INTEGRATION, integrationId, links.toJson(operations), links.toJson(progress),
-                clock.instant(), link.id()).map(changed -> traced(changed, "integration_selected", integrationId));
+        return inGroup(() -> links.change(SELECT_INTEGRATION, integrationId, links.toJson(operations), links.toJson(progress),
+                clock.instant(), link.id()).map(changed -> traced(changed, "integration_selected", integrationId)));
     }
 
-    @Transactional
     public Optional<Link> consent(Link link) {
-        return links.change(CONSENT, clock.instant(), link.id()).map(changed -> traced(changed, "consent_given", null));
+        return inGroup(() -> links.change(CONSENT, clock.instant(), link.id())
+                .map(changed -> traced(changed, "consent_given", null)));
     }
 
     /**
      * claimed|mfa_required → authenticating, leased to {@code owner}, with its LOGIN_STARTED event
      * ({@code step}: what the user just sent — credentials, an MFA answer, an OAuth callback).
      */
-    @Transactional
     public Optional<Link> beginLogin(Link link, String owner, String step) {
-        Instant now = clock.instant();
-        Instant leaseUntil = now.plus(settings.lease());
-        return links.change(BEGIN_LOGIN, owner, leaseUntil, leaseUntil, now, link.id(), link.status().lower(), now)
-                .map(changed -> announce(changed, EventType.LOGIN_STARTED, Map.of("step", step), step, null));
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            Instant leaseUntil = now.plus(settings.lease());
+            return links.change(BEGIN_LOGIN, owner, leaseUntil, leaseUntil, now, link.id(), link.status().lower(), now)
+                    .map(changed -> announce(changed, EventType.LOGIN_STARTED, Map.of("step", step), step, null));
+        });
     }
 
     /** authenticating → mfa_required; {@code error} set when this follows a wrong answer (LOGIN_FAILED). */
-    @Transactional
     public Optional<Link> mfaRequired(Link link, String challengeJson, String pendingStateJson, LinkError error,
                                       int mfaAttemptsLeft, String challengeType) {
         String sealed = pendingStateJson == null ? null : cipher.encrypt(pendingStateJson, link.id() + ":state");
-        return links.change(MFA_REQUIRED, challengeJson, sealed, error == null ? null : error.code(),
+        return inGroup(() -> links.change(MFA_REQUIRED, challengeJson, sealed, error == null ? null : error.code(),
                 error == null ? null : error.message(), error != null, mfaAttemptsLeft, clock.instant(), link.id())
                 .map(changed -> error == null
                         ? announce(changed, EventType.MFA_REQUIRED, Map.of("mfaType", challengeType), "mfa_required", challengeType)
-                        : announce(changed, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code()));
+                        : announce(changed, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed", error.code())));
     }
 
     /** The connector state kept while the user answers MFA, decrypted; null when none. */
@@ -108,85 +111,102 @@ public class LinkLifecycle {
     }
 
     /** authenticating → claimed after a wrong password, with one attempt fewer. */
-    @Transactional
     public Optional<Link> loginRetry(Link link, LinkError error) {
-        return links.change(LOGIN_RETRY, link.attemptsLeft() - 1, error.code(), error.message(), clock.instant(), link.id())
+        return inGroup(() -> links.change(LOGIN_RETRY, link.attemptsLeft() - 1, error.code(), error.message(),
+                clock.instant(), link.id())
                 .map(changed -> announce(changed, EventType.LOGIN_FAILED, Map.of("reason", error.code()), "login_failed",
-                        error.code()));
+                        error.code())));
     }
 
     /**
      * authenticating → running, with the first operation already marked running: the run starts
      * it at once, and one write instead of two is one commit fewer per run.
      */
-    @Transactional
     public Optional<Link> loginSucceeded(Link link) {
-        Instant now = clock.instant();
         List<String> progress = new ArrayList<>(Collections.nCopies(link.operations().size(), "pending"));
         if (!progress.isEmpty()) {
             progress.set(0, "running");
         }
-        return links.change(RUNNING, links.toJson(progress), now, link.id())
+        return inGroup(() -> links.change(RUNNING, links.toJson(progress), clock.instant(), link.id())
                 .map(changed -> traced(announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null),
-                        "operation_started", describe(changed, 0)));
+                        "operation_started", describe(changed, 0))));
     }
 
     /**
      * Operation {@code index} of a running link completed and the next one started
      * ({@code progress} says so): one write with its OPERATION_COMPLETED event.
      */
-    @Transactional
     public Optional<Link> operationCompleted(Link link, List<String> progress, int index) {
-        Instant now = clock.instant();
-        return links.change(PROGRESS, links.toJson(progress), now, link.id())
+        return inGroup(() -> links.change(PROGRESS, links.toJson(progress), clock.instant(), link.id())
                 .map(changed -> traced(operationCompletedEvent(changed, index), "operation_started",
-                        describe(changed, progress.indexOf("running"))));
+                        describe(changed, progress.indexOf("running")))));
     }
 
     /**
      * The last operation completed: running → completed, storing the result once, encrypted, with
-     * that operation's OPERATION_COMPLETED and then LINK_COMPLETED (which carries a pointer, not the result).
+     * that operation's OPERATION_COMPLETED and then LINK_COMPLETED (which carries a pointer, not the
+     * result). {@code alsoWrite} runs in the same transaction when the link completed, so what it
+     * writes is visible exactly when the link is.
      */
-    @Transactional
-    public Optional<Link> complete(Link link, List<String> progress, String resultJson) {
-        Instant now = clock.instant();
+    public Optional<Link> complete(Link link, List<String> progress, String resultJson, Runnable alsoWrite) {
         String sealed = cipher.encrypt(resultJson, link.id() + ":result");
-        return links.change(COMPLETE, links.toJson(progress), sealed, now, now, link.id())
-                .map(changed -> announce(operationCompletedEvent(changed, changed.operations().size() - 1),
-                        EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null));
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            Optional<Link> completed = links.change(COMPLETE, links.toJson(progress), sealed, now, now, link.id())
+                    .map(changed -> announce(operationCompletedEvent(changed, changed.operations().size() - 1),
+                            EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null));
+            completed.ifPresent(changed -> alsoWrite.run());
+            return completed;
+        });
     }
 
     /** {@code link.status()} → failed; nothing partial is kept. */
-    @Transactional
     public Optional<Link> fail(Link link, List<String> progress, LinkError error) {
-        Instant now = clock.instant();
-        return links.change(FAIL, links.toJson(progress), error.code(), error.message(), now, now, link.id(),
-                link.status().lower())
-                .map(changed -> announce(changed, EventType.LINK_FAILED, errorData(error), "link_failed", error.code()));
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            return links.change(FAIL, links.toJson(progress), error.code(), error.message(), now, now, link.id(),
+                    link.status().lower())
+                    .map(changed -> announce(changed, EventType.LINK_FAILED, errorData(error), "link_failed", error.code()));
+        });
     }
 
     /** A run whose node stopped heart-beating: authenticating|running → failed with {@code INTERRUPTED}. */
-    @Transactional
     public Optional<Link> failLapsed(String linkId) {
-        Instant now = clock.instant();
         LinkError error = new LinkError("INTERRUPTED", "The server running this link stopped; start a new link.", false);
-        return links.change(FAIL_LAPSED, error.code(), error.message(), now, now, linkId, now)
-                .map(changed -> announce(changed, EventType.LINK_FAILED, errorData(error), "link_failed", error.code()));
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            return links.change(FAIL_LAPSED, error.code(), error.message(), now, now, linkId, now)
+                    .map(changed -> announce(changed, EventType.LINK_FAILED, errorData(error), "link_failed", error.code()));
+        });
     }
 
-    @Transactional
     public Optional<Link> cancel(Link link) {
-        Instant now = clock.instant();
-        return links.change(CANCEL, now, now, link.id())
-                .map(changed -> announce(changed, EventType.LINK_CANCELED, Map.of(), "link_canceled", null));
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            return links.change(CANCEL, now, now, link.id())
+                    .map(changed -> announce(changed, EventType.LINK_CANCELED, Map.of(), "link_canceled", null));
+        });
     }
 
     /** Any non-terminal state → expired, once its time is up. */
-    @Transactional
     public Optional<Link> expire(Link link) {
-        Instant now = clock.instant();
-        return links.change(EXPIRE, now, now, link.id(), now)
-                .map(changed -> announce(changed, EventType.LINK_EXPIRED, Map.of(), "link_expired", null));
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            return links.change(EXPIRE, now, now, link.id(), now)
+                    .map(changed -> announce(changed, EventType.LINK_EXPIRED, Map.of(), "link_expired", null));
+        });
+    }
+
+    /**
+     * One state change as a unit of the {@link GroupTransaction}: committed with the changes other
+     * runs and requests are making at that moment, instead of in a transaction of its own. On two
+     * cores a run's seven transactions — each a commit, an event insert and a subscription lookup of
+     * its own — cost PostgreSQL more than the statements that change the link. Inside a caller's
+     * transaction it simply joins it. The unit may run on another caller's thread, so it only
+     * touches the database.
+     */
+    private Optional<Link> inGroup(Supplier<Optional<Link>> change) {
+        return writes.run(change);
     }
 
     /**
@@ -206,7 +226,7 @@ public class LinkLifecycle {
     private Link announce(Link changed, EventType type, Map<String, Object> extra, String step, String detail) {
         Map<String, Object> data = eventData(changed);
         data.putAll(extra);
-        events.append(changed.tenantId(), changed.mode(), type, data, changed.webhookUrl());
+        events.appendBatched(changed.tenantId(), changed.mode(), type, data, changed.webhookUrl());
         return traced(changed, step, detail);
     }
 

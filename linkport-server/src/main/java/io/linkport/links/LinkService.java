@@ -85,7 +85,7 @@ public class LinkService {
         writes.run(() -> {
             links.insert(link, arguments, claimCodeHash);
             events.appendBatched(link.tenantId(), link.mode(), EventType.LINK_CREATED, eventData, link.webhookUrl());
-            traces.record(link, "link_created", traceDetail);
+            traces.recordCreated(link, "link_created", traceDetail);
             return link;
         });
         return new CreatedLink(link, claimCode, link.publicBase() + "/c/" + id + "?code=" + claimCode);
@@ -102,7 +102,7 @@ public class LinkService {
                 spec.publicBase(), null, null, now, now, now.plus(settings.defaultExpiry()), null, null);
         String arguments = spec.arguments() == null || spec.arguments().stream().allMatch(Objects::isNull) ? null
                 : cipher.encrypt(json.writeValueAsString(spec.arguments()), link.id() + ":arguments");
-        links.insert(link, arguments, null);
+        links.insertNow(link, arguments);
         events.append(link.tenantId(), link.mode(), EventType.LINK_CREATED, LinkLifecycle.eventData(link), link.webhookUrl());
         return link;
     }

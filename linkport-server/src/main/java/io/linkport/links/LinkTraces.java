@@ -23,9 +23,19 @@ public class LinkTraces {
     /** Records a step when the link is being debugged; does nothing otherwise. */
     public void record(Link link, String step, String detail) {
         if (link.debug()) {
-            traces.insert(link.id(), step, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000),
-                    clock.instant());
+            traces.insert(link.id(), step, clip(detail), clock.instant());
         }
+    }
+
+    /** The first step of a link created in the same transaction, written with the link's row. */
+    void recordCreated(Link link, String step, String detail) {
+        if (link.debug()) {
+            traces.insertAfterLink(link.id(), step, clip(detail), clock.instant());
+        }
+    }
+
+    private static String clip(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
     }
 
     List<TraceStep> list(String linkId) {

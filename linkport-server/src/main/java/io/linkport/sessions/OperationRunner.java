@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,10 +46,9 @@ class OperationRunner {
     private final LinkSettings settings;
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
-    private final TransactionTemplate tx;
 
     OperationRunner(ConnectorCalls calls, LinkLifecycle lifecycle, LinkService links, ProviderCatalog catalog,
-                    LinkSettings settings, JsonMapper json, ApplicationEventPublisher publisher, TransactionTemplate tx) {
+                    LinkSettings settings, JsonMapper json, ApplicationEventPublisher publisher) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.links = links;
@@ -58,7 +56,6 @@ class OperationRunner {
         this.settings = settings;
         this.json = json;
         this.publisher = publisher;
-        this.tx = tx;
     }
 
     /** {@code running} is as {@link LinkLifecycle#loginSucceeded} left it: its first operation marked running. */
@@ -116,12 +113,11 @@ class OperationRunner {
                 }
             }
         }
-        Link last = link;
         // RunCompleted is published inside the transaction that completes the link, so what its
         // listeners write (a saved login's first cached data) commits with LINK_COMPLETED: whoever
         // sees the link completed also sees that data.
-        tx.executeWithoutResult(status -> lifecycle.complete(last, progress, json.writeValueAsString(shape(operations, outputs)))
-                .ifPresent(completed -> publisher.publishEvent(new RunCompleted(running.id(), reads(operations, outputs)))));
+        lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs)),
+                () -> publisher.publishEvent(new RunCompleted(running.id(), reads(operations, outputs))));
     }
 
     private static List<Map<String, Object>> reads(List<LinkOperation> operations, List<Map<String, Object>> outputs) {

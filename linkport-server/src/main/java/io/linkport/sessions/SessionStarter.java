@@ -1,5 +1,6 @@
 package io.linkport.sessions;
 
+import io.linkport.common.GroupTransaction;
 import io.linkport.common.Mode;
 import io.linkport.common.PublicUrls;
 import io.linkport.common.Secrets;
@@ -59,10 +60,11 @@ public class SessionStarter {
     private final LinkSettings settings;
     private final Clock clock;
     private final TokenRejections rejections;
+    private final GroupTransaction writes;
 
     SessionStarter(LinkService links, LinkLifecycle lifecycle, TokenService tokens, LinkTokenService linkTokens,
                    ProviderCatalog catalog, JdbcSessionRepository sessions, PublicUrls publicUrls, LinkSettings settings,
-                   Clock clock, TokenRejections rejections) {
+                   Clock clock, TokenRejections rejections, GroupTransaction writes) {
         this.links = links;
         this.lifecycle = lifecycle;
         this.tokens = tokens;
@@ -73,6 +75,7 @@ public class SessionStarter {
         this.settings = settings;
         this.clock = clock;
         this.rejections = rejections;
+        this.writes = writes;
     }
 
     /** A session handed out: its bearer token (shown once) and the link it acts on. */
@@ -84,9 +87,16 @@ public class SessionStarter {
                                    String integrationId, String language) {
     }
 
-    @Transactional
+    /**
+     * A unit of the {@link GroupTransaction}: the claim commits with the other claims and state
+     * changes of that moment. Joins the caller's transaction when there is one.
+     */
     public Started start(JsonNode body) {
         String field = claimField(body);
+        return writes.run(() -> claim(body, field));
+    }
+
+    private Started claim(JsonNode body, String field) {
         String value = body.get(field).asString();
         Link claimed = switch (field) {
             case "claimCode" -> claimByCode(value);

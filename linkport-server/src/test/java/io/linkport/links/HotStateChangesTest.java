@@ -68,7 +68,7 @@ class HotStateChangesTest extends ServerTest {
         Link authenticating = change(() -> lifecycle.beginLogin(consented, "node_hot_test", "credentials"), indexed);
         Link running = change(() -> lifecycle.loginSucceeded(authenticating), hot);
         Link second = change(() -> lifecycle.operationCompleted(running, List.of("completed", "running"), 0), hot);
-        Link completed = change(() -> lifecycle.complete(second, List.of("completed", "completed"), "{}"), indexed);
+        Link completed = change(() -> lifecycle.complete(second, List.of("completed", "completed"), "{}", () -> { }), indexed);
 
         assertThat(completed.status()).isEqualTo(LinkStatus.COMPLETED);
     }

@@ -91,6 +91,66 @@ class SessionFlowTest extends ServerTest {
         assertThat(sealed).startsWith("v1:").doesNotContain("1111");
     }
 
+    /**
+     * A run's state changes are units of the group transaction (common/GroupTransaction): the
+     * claims, logins and operations of concurrent runs commit together. Each run must still end with
+     * exactly its own events, in order, and its own delivery; a debug link's steps (written at once,
+     * beside grouped link rows) must all be there; a wrong password and an unknown claim code in the
+     * same moments fail alone.
+     */
+    @Test
+    void thirtyRunsAtOnceThenEachCompletesWithItsOwnEventsInOrder() throws Exception {
+        TestTenant tenant = newTenant("flow-concurrent");
+        assertThat(api.post("/v1/webhook_endpoints", Map.of("url", "http://127.0.0.1:9/unused",
+                "eventTypes", List.of("LINK_COMPLETED")), tenant.auth()).status()).isEqualTo(201);
+        java.util.concurrent.ExecutorService users = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            List<java.util.concurrent.Future<String>> runs = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                boolean debug = i % 5 == 0;
+                String username = "user_good_" + i;
+                runs.add(users.submit(() -> {
+                    SessionClient session = claimed(tenant, debug ? with(seedExample(), "debug", true) : seedExample());
+                    session.consent();
+                    session.logIn(username, "pass_good");
+                    session.awaitStep("completed");
+                    return session.linkId() + (debug ? " debug" : "");
+                }));
+            }
+            java.util.concurrent.Future<SessionClient> wrongPassword = users.submit(() -> {
+                SessionClient session = claimed(tenant, seedExample());
+                session.consent();
+                session.logIn("user_good", "pass_wrong");
+                return session;
+            });
+            java.util.concurrent.Future<Integer> unknownCode = users.submit(() ->
+                    api.post("/v1/sessions", Map.of("claimCode", "clm_unknown")).status());
+
+            for (java.util.concurrent.Future<String> run : runs) {
+                String[] done = run.get(60, TimeUnit.SECONDS).split(" ");
+                assertThat(events(done[0])).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED",
+                        "LOGIN_SUCCEEDED", "OPERATION_COMPLETED", "OPERATION_COMPLETED", "LINK_COMPLETED");
+                // one to the tenant's endpoint, one to the link's own webhookUrl (seed 002's example has one)
+                assertThat(jdbc.sql("SELECT endpoint_id IS NULL FROM webhook_deliveries WHERE event_type = 'LINK_COMPLETED' "
+                        + "AND event_id IN (SELECT id FROM events WHERE link_id = ?)").param(done[0]).query(Boolean.class).list())
+                        .containsExactlyInAnyOrder(false, true);
+                if (done.length > 1) {
+                    assertThat(api.get("/v1/links/" + done[0] + "/trace", tenant.auth()).json().get("steps")
+                            .findValuesAsString("step")).containsExactly("link_created", "claimed", "consent_given",
+                            "credentials_submitted", "login_succeeded", "operation_started", "operation_completed",
+                            "operation_started", "operation_completed", "link_completed");
+                }
+            }
+            SessionClient retrying = wrongPassword.get(60, TimeUnit.SECONDS);
+            assertThat(retrying.awaitStep("credentials").get("error").get("code").asString()).isEqualTo("INVALID_CREDENTIALS");
+            assertThat(events(retrying.linkId())).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED",
+                    "LOGIN_FAILED");
+            assertThat(unknownCode.get(60, TimeUnit.SECONDS)).isEqualTo(404);
+        } finally {
+            users.shutdownNow();
+        }
+    }
+
     @Test
     void singleOperationThenFlatResult() {
         TestTenant tenant = newTenant("flow-flat");
