@@ -46,6 +46,9 @@ class JdbcLinkRepository {
                 consented, created_at, updated_at, expires_at, sweep_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, FALSE, ?, ?, ?, ?)""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM links WHERE id = ?";
+    private static final String FIND_BY_SESSION = "SELECT s.expires_at AS session_expires_at, "
+            + String.join(", ", java.util.Arrays.stream(RETURNED).map(column -> "l." + column).toList())
+            + " FROM link_sessions s JOIN links l ON l.id = s.link_id WHERE s.token_hash = ?";
     private static final String FIND_BY_CLAIM = "SELECT " + COLUMNS + ", claim_code_hash FROM links WHERE claim_code_hash = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM links WHERE tenant_id = ? AND mode = ?";
     private static final String LIST_STATUS = " AND status = ?";
@@ -167,6 +170,12 @@ class JdbcLinkRepository {
 
     Optional<Link> find(String id) {
         return jdbc.sql(FIND).param(id).query(this::map).optional();
+    }
+
+    /** The link a session credential acts on, read with the credential's expiry in one query. */
+    Optional<SessionLink> findBySession(String tokenHash) {
+        return jdbc.sql(FIND_BY_SESSION).param(tokenHash)
+                .query((rs, row) -> new SessionLink(map(rs, row), instant(rs, "session_expires_at"))).optional();
     }
 
     /** The link whose claim code hashes to {@code hash}, with that stored hash for a constant-time check. */

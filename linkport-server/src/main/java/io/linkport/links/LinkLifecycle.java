@@ -60,6 +60,14 @@ public class LinkLifecycle {
         return links.find(linkId);
     }
 
+    /**
+     * The link of the session credential whose hash is {@code tokenHash}, with the credential's
+     * expiry: one query for what every session request reads first (the credential, then its link).
+     */
+    public Optional<SessionLink> findBySession(String tokenHash) {
+        return links.findBySession(tokenHash);
+    }
+
     /** pending → claimed; empty when the link was not pending or its time was up. */
     public Optional<Link> claim(Link link) {
         return inGroup(() -> {

@@ -7,13 +7,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Session credentials and one-time OAuth states; only hashes of the tokens are stored. */
+/**
+ * Session credentials and one-time OAuth states; only hashes of the tokens are stored. A
+ * credential is looked up together with its link ({@link io.linkport.links.LinkLifecycle#findBySession}).
+ */
 @Repository
 class JdbcSessionRepository {
 
     private static final String INSERT = """
             INSERT INTO link_sessions (token_hash, link_id, created_at, expires_at) VALUES (?, ?, ?, ?)""";
-    private static final String FIND = "SELECT link_id, expires_at FROM link_sessions WHERE token_hash = ?";
     private static final String RENEW = """
             UPDATE link_sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ?""";
     private static final String INSERT_OAUTH = """
@@ -32,19 +34,11 @@ class JdbcSessionRepository {
         this.jdbc = jdbc;
     }
 
-    record StoredSession(String linkId, Instant expiresAt) {
-    }
-
     record OAuthState(String linkId, String verifierCiphertext, String pendingCiphertext, String redirectUri) {
     }
 
     void insert(String tokenHash, String linkId, Instant now, Instant expiresAt) {
         jdbc.sql(INSERT).params(tokenHash, linkId, utc(now), utc(expiresAt)).update();
-    }
-
-    Optional<StoredSession> find(String tokenHash) {
-        return jdbc.sql(FIND).param(tokenHash).query((rs, row) -> new StoredSession(rs.getString("link_id"),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant())).optional();
     }
 
     boolean renew(String tokenHash, Instant now, Instant expiresAt) {

@@ -1,6 +1,8 @@
 package io.linkport.sessions;
 
 import io.linkport.common.Secrets;
+import io.linkport.links.LinkLifecycle;
+import io.linkport.links.SessionLink;
 import io.linkport.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -18,11 +20,11 @@ class SessionCallerResolver implements HandlerMethodArgumentResolver {
 
     static final String PREFIX = "ses_";
 
-    private final JdbcSessionRepository sessions;
+    private final LinkLifecycle links;
     private final Clock clock;
 
-    SessionCallerResolver(JdbcSessionRepository sessions, Clock clock) {
-        this.sessions = sessions;
+    SessionCallerResolver(LinkLifecycle links, Clock clock) {
+        this.links = links;
         this.clock = clock;
     }
 
@@ -44,11 +46,11 @@ class SessionCallerResolver implements HandlerMethodArgumentResolver {
             throw invalid();
         }
         String hash = Secrets.sha256Hex(token);
-        JdbcSessionRepository.StoredSession stored = sessions.find(hash).orElseThrow(SessionCallerResolver::invalid);
-        if (!stored.expiresAt().isAfter(clock.instant())) {
+        SessionLink stored = links.findBySession(hash).orElseThrow(SessionCallerResolver::invalid);
+        if (!stored.sessionExpiresAt().isAfter(clock.instant())) {
             throw ApiException.unauthorized("session_expired", "The session has expired; open the link again.");
         }
-        return new SessionCaller(token, hash, stored.linkId(), stored.expiresAt());
+        return new SessionCaller(token, hash, stored.link().id(), stored.sessionExpiresAt(), stored.link());
     }
 
     private static ApiException invalid() {

@@ -47,8 +47,13 @@ class SessionService {
         this.json = json;
     }
 
-    /** The caller's link, expired first if its time is up. */
+    /** The caller's link as this request's authentication read it, expired first if its time is up. */
     Link link(SessionCaller caller) {
+        return links.expireIfDue(caller.link());
+    }
+
+    /** The caller's link read again, for a caller that waits or retries within one request. */
+    Link reread(SessionCaller caller) {
         return links.expireIfDue(lifecycle.find(caller.linkId()).orElseThrow(
                 () -> ApiException.notFound("link_not_found", "The session's link is gone.")));
     }
@@ -124,7 +129,7 @@ class SessionService {
         String message = "The user left the flow" + (reason == null || reason.isBlank() ? "."
                 : ": " + reason.substring(0, Math.min(reason.length(), 200)));
         for (int attempt = 0; attempt < 3; attempt++) {
-            Link link = link(caller);
+            Link link = attempt == 0 ? link(caller) : reread(caller);
             if (link.status().terminal()) {
                 return link;
             }
@@ -133,7 +138,7 @@ class SessionService {
                 return failed.get();
             }
         }
-        return link(caller);
+        return reread(caller);
     }
 
     /** The integration of a claimed, consented link that logs in with {@code method}; 409 otherwise. */

@@ -56,7 +56,7 @@ class SessionStreams implements DisposableBean {
         emitter.onError(e -> stop.run());
         task.set(poller.scheduleWithFixedDelay(() -> {
             try {
-                Link link = sessions.link(caller);
+                Link link = sessions.reread(caller);
                 String text = json.writeValueAsString(views.of(link, caller.expiresAt()));
                 if (!text.equals(last.getAndSet(text))) {
                     emitter.send(SseEmitter.event().data(text, MediaType.APPLICATION_JSON));

@@ -105,8 +105,9 @@ class DeliveryWorker implements AutoCloseable {
         answered.run();
         if (result.success()) {
             // the common case: committed together with other workers' successes (one commit for many)
+            boolean endpointFailing = endpoint.map(WebhookEndpoint::failingSince).isPresent();
             successes.record(new JdbcDeliveryRepository.SucceededAttempt(delivery, node, result.status()),
-                    attempt(delivery, node, started, result));
+                    attempt(delivery, node, started, result), endpointFailing);
             return;
         }
         tx.executeWithoutResult(status -> recordFailure(delivery, endpoint.orElse(null), node, started, result));

@@ -34,17 +34,23 @@ class SuccessRecorder {
         this.clock = clock;
     }
 
-    /** Blocks until this success is committed; true when this node's outcome was the one recorded (its lease held). */
-    boolean record(JdbcDeliveryRepository.SucceededAttempt success, DeliveryAttempt attempt) {
-        return successes.submit(new Success(success, attempt));
+    /**
+     * Blocks until this success is committed; true when this node's outcome was the one recorded
+     * (its lease held). {@code endpointFailing}: the endpoint, as read when the delivery was
+     * claimed, had a failing clock for this success to stop. When it had none, the success does
+     * not write the endpoint: a clock another attempt started since then is stopped by the next
+     * success, which reads it.
+     */
+    boolean record(JdbcDeliveryRepository.SucceededAttempt success, DeliveryAttempt attempt, boolean endpointFailing) {
+        return successes.submit(new Success(success, attempt, endpointFailing));
     }
 
     private List<Boolean> writeAll(List<Success> batch) {
         Set<String> recorded = tx.execute(status -> {
             deliveries.insertAttempts(batch.stream().map(Success::attempt).toList());
             Set<String> finished = deliveries.finishSucceeded(batch.stream().map(Success::success).toList(), clock.instant());
-            List<String> endpointIds = batch.stream().map(q -> q.success().delivery().endpointId())
-                    .filter(id -> id != null).distinct().toList();
+            List<String> endpointIds = batch.stream().filter(Success::endpointFailing)
+                    .map(q -> q.success().delivery().endpointId()).filter(id -> id != null).distinct().toList();
             if (!endpointIds.isEmpty()) {
                 endpoints.markHealthy(endpointIds);
             }
@@ -53,6 +59,6 @@ class SuccessRecorder {
         return batch.stream().map(q -> recorded.contains(q.success().delivery().id())).toList();
     }
 
-    private record Success(JdbcDeliveryRepository.SucceededAttempt success, DeliveryAttempt attempt) {
+    private record Success(JdbcDeliveryRepository.SucceededAttempt success, DeliveryAttempt attempt, boolean endpointFailing) {
     }
 }

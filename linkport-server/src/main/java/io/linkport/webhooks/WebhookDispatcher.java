@@ -61,6 +61,12 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Semaphore slots;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private volatile boolean running;
+    /**
+     * Whether the last round left due deliveries behind (no free slot, a destination at its cap, a
+     * full batch): only then does a finished attempt wake the loop for another round. Waking after
+     * every attempt cost a query for due deliveries per delivery, nearly always finding none.
+     */
+    private volatile boolean heldBack;
     private Thread loop;
     private ExecutorService executor;
 
@@ -179,12 +185,15 @@ class WebhookDispatcher implements SmartLifecycle {
     boolean dispatchOnce() {
         int free = slots.availablePermits();
         if (free == 0) {
+            heldBack = true;
             return false;
         }
         Instant now = clock.instant();
         int limit = Math.min(free, properties.batchSize());
-        List<WebhookDelivery> due = deliveries.due(now, saturated(), limit);
+        Set<String> saturated = saturated();
+        List<WebhookDelivery> due = deliveries.due(now, saturated, limit);
         List<WebhookDelivery> chosen = withinCaps(due, free);
+        heldBack = !saturated.isEmpty() || chosen.size() < due.size() || due.size() == limit;
         if (chosen.isEmpty() || !running) {
             return false;
         }
@@ -253,7 +262,9 @@ class WebhookDispatcher implements SmartLifecycle {
                 } finally {
                     nextTurn.run();
                     slots.release();
-                    wake();
+                    if (heldBack) {
+                        wake();
+                    }
                 }
             });
         } catch (RejectedExecutionException stopping) {
@@ -286,8 +297,10 @@ class WebhookDispatcher implements SmartLifecycle {
         if (next[0] != null) {
             send(next[0]);
         }
-        giveBack(tooLate);
-        wake();
+        if (!tooLate.isEmpty()) {
+            giveBack(tooLate);
+            wake();
+        }
     }
 
     private List<Claimed> takeAllWaiting() {
