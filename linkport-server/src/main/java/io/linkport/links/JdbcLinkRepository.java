@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -264,20 +265,39 @@ class JdbcLinkRepository {
 
     // One UPDATE per run every heartbeat was 10,000 statements every 10 s with 10,000 runs waiting
     // on an institution, competing for the pool with the runs themselves.
+    //
+    // The rows are locked first, skipping those locked now: a run's own state changes commit in
+    // group transactions, each holding several links' rows, and a renewal that waited for one of
+    // those rows while holding others deadlocked with them (PostgreSQL resolves that after its
+    // deadlock_timeout, a one-second stall of every run in the group, several times a minute). A
+    // row skipped is one its run is changing at that moment, so the run is alive; the next
+    // heartbeat renews it, long before the lease ends.
+    @Transactional
     int renewLeases(List<String> linkIds, String owner, Instant until) {
         int renewed = 0;
         for (int from = 0; from < linkIds.size(); from += LEASE_BATCH) {
             List<String> batch = linkIds.subList(from, Math.min(linkIds.size(), from + LEASE_BATCH));
-            String sql = "UPDATE links SET lease_until = ?, sweep_at = ? WHERE lease_owner = ? AND status IN ('authenticating', 'running')"
-                    + " AND id IN (" + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
-            List<Object> params = new ArrayList<>(batch.size() + 2);
-            params.add(utc(until));
-            params.add(utc(until));
+            List<Object> params = new ArrayList<>(batch.size() + 1);
             params.add(owner);
             params.addAll(batch);
-            renewed += jdbc.sql(sql).params(params).update();
+            List<String> locked = jdbc.sql("SELECT id FROM links WHERE lease_owner = ? AND status IN ('authenticating', 'running')"
+                    + " AND id IN (" + placeholders(batch.size()) + ") FOR UPDATE SKIP LOCKED").params(params)
+                    .query(String.class).list();
+            if (locked.isEmpty()) {
+                continue;
+            }
+            List<Object> update = new ArrayList<>(locked.size() + 2);
+            update.add(utc(until));
+            update.add(utc(until));
+            update.addAll(locked);
+            renewed += jdbc.sql("UPDATE links SET lease_until = ?, sweep_at = ? WHERE id IN (" + placeholders(locked.size()) + ")")
+                    .params(update).update();
         }
         return renewed;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     int deleteResults(String tenantId, String userId, String externalUserId) {

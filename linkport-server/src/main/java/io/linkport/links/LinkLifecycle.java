@@ -221,6 +221,8 @@ public class LinkLifecycle {
      * Extends the leases {@code owner} still holds among {@code linkIds} (the runs a node is working
      * on), many per statement; returns how many it extended. Only the runs named are renewed, never
      * "every link leased to this node", so a run that died without clearing its lease still lapses.
+     * A run whose row another transaction holds at that moment (its own state change, committing
+     * with others') is skipped rather than waited for; the next heartbeat renews it.
      */
     public int renewLeases(java.util.List<String> linkIds, String owner) {
         return links.renewLeases(linkIds, owner, clock.instant().plus(settings.lease()));

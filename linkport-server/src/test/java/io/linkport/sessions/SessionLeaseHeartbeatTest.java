@@ -99,4 +99,49 @@ class SessionLeaseHeartbeatTest extends ServerTest {
         assertThat(renewed).isEqualTo(1);
         assertThat(leaseUntil(session.linkId())).isAfter(soon.plusSeconds(30));
     }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * A run's state changes commit in group transactions that hold several links' rows at once. A
+     * renewal that waited for one of those rows while holding others deadlocked with them; it must
+     * skip a row locked at that moment (its run is alive and changing it) and renew the rest.
+     */
+    @Test
+    void renewWhenAnotherTransactionHoldsOneRunsRowThenSkipsItWithoutWaiting() throws Exception {
+        TestTenant tenant = newTenant("lease-locked");
+        SessionClient locked = loggingInSlowly(tenant);
+        SessionClient free = loggingInSlowly(tenant);
+        String owner = jdbc.sql("SELECT lease_owner FROM links WHERE id = ?").param(locked.linkId()).query(String.class).single();
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("UPDATE links SET lease_until = ?, sweep_at = ? WHERE id IN (?, ?)")
+                .params(soon, soon, locked.linkId(), free.linkId()).update();
+
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    jdbc.sql("UPDATE links SET updated_at = updated_at WHERE id = ?").param(locked.linkId()).update();
+                    holding.countDown();
+                    try {
+                        done.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        holder.start();
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletableFuture<Integer> renewal = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> lifecycle.renewLeases(List.of(locked.linkId(), free.linkId()), owner));
+            // returns while the other transaction still holds the row
+            assertThat(renewal.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        } finally {
+            done.countDown();
+            holder.join(10_000);
+        }
+        assertThat(leaseUntil(free.linkId())).isAfter(soon.plusSeconds(30));
+        assertThat(leaseUntil(locked.linkId())).isEqualTo(soon);
+    }
 }
