@@ -28,8 +28,8 @@ class JdbcDeliveryRepository {
             last_status_code, last_error, replay_of, created_at, completed_at""";
     private static final String INSERT = """
             INSERT INTO webhook_deliveries (id, tenant_id, mode, event_id, event_type, endpoint_id, url, payload, status,
-                                            attempt_count, next_attempt_at, replay_of, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)""";
+                                            attempt_count, next_attempt_at, replay_of, created_at, lease_owner, lease_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)""";
     // Candidates only: the conditional UPDATE in CLAIM decides who really gets a row.
     private static final String DUE = "SELECT " + COLUMNS + """
              FROM webhook_deliveries
@@ -79,8 +79,13 @@ class JdbcDeliveryRepository {
 
     /** Through {@link BatchedWrites}: the outbox's rows for a group's events go with the group's batch. */
     void insert(WebhookDelivery d) {
+        insertLeased(d, null, null);
+    }
+
+    /** As {@link #insert}, already claimed by {@code owner} until {@code leaseUntil}, as {@link #claimAll} would leave it. */
+    void insertLeased(WebhookDelivery d, String owner, Instant leaseUntil) {
         batched.update(INSERT, d.id(), d.tenantId(), d.mode().name(), d.eventId(), d.eventType(), d.endpointId(), d.url(),
-                d.payload(), at(d.nextAttemptAt()), d.replayOf(), at(d.createdAt()));
+                d.payload(), at(d.nextAttemptAt()), d.replayOf(), at(d.createdAt()), owner, at(leaseUntil));
     }
 
     List<WebhookDelivery> due(Instant now, Collection<String> saturatedEndpoints, int limit) {

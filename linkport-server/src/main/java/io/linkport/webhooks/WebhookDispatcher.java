@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
  * transaction, each row with a lease — a conditional UPDATE that only one node can win, on H2 and
  * PostgreSQL alike — then hands each to a worker (virtual threads on JDK 21+, a bounded pool on 17). A claimed row is invisible to other
  * nodes until its lease expires, which happens only if this node dies mid-attempt: then another
- * node (or this one, restarted) sends it again with the same {@code webhook-id}.
+ * node (or this one, restarted) sends it again with the same {@code webhook-id}. Rows this node's
+ * own transactions write are usually leased to it as they are written ({@link #reserve}) and
+ * handed over after the commit, skipping the query and the claim; the lease works the same.
  * <p>
  * Per destination, at most {@code per-endpoint-concurrency} requests are in flight, and as many
  * more deliveries may be claimed and waiting their turn: when the receiver answers one request,
@@ -58,6 +60,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final String node;
     private final Semaphore wakeups = new Semaphore(0);
+    /** Set by {@link #wake()}: the next round looks for due deliveries, not only at those handed over. */
+    private final AtomicBoolean lookForDue = new AtomicBoolean(true);
+    /** Deliveries this node leased as their rows were written, committed and not yet taken by the loop. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Claimed> handedOver = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Semaphore slots;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -78,6 +84,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final class Destination {
         private final ArrayDeque<Claimed> waiting = new ArrayDeque<>();
         private int sending;
+        /** Slots reserved for rows being written leased to this node, not yet handed over. */
+        private int reserved;
         // readable without the map's lock: a stale value only delays a claim or a gauge
         private volatile int sendingNow;
         private volatile int waitingNow;
@@ -86,7 +94,7 @@ class WebhookDispatcher implements SmartLifecycle {
         private Destination update() {
             sendingNow = sending;
             waitingNow = waiting.size();
-            held = sending + waiting.size();
+            held = sending + waiting.size() + reserved;
             return held == 0 ? null : this;
         }
     }
@@ -113,9 +121,67 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** Look for due deliveries now rather than at the next poll. */
     void wake() {
+        lookForDue.set(true);
+        signal();
+    }
+
+    private void signal() {
         if (wakeups.availablePermits() == 0) {
             wakeups.release();
         }
+    }
+
+    /**
+     * Takes a slot for a delivery about to be written in the current transaction, so that its row
+     * can be written already leased to this node ({@link WebhookOutbox}) and sent right after the
+     * commit, without a query for due deliveries and a claim: the two round trips and the commit a
+     * delivery otherwise costs before its request. False when this node has no free slot, or the
+     * destination has its share claimed already: then the row is written unleased, for any node.
+     */
+    boolean reserve(String destinationKey) {
+        if (!running || !slots.tryAcquire()) {
+            return false;
+        }
+        boolean[] reserved = new boolean[1];
+        destinations.compute(destinationKey, (key, destination) -> {
+            Destination d = destination == null ? new Destination() : destination;
+            if (d.held < 2 * properties.perEndpointConcurrency()) {
+                d.reserved++;
+                reserved[0] = true;
+            }
+            return d.update();
+        });
+        if (!reserved[0]) {
+            slots.release();
+        }
+        return reserved[0];
+    }
+
+    /** Reservations for rows that were not written after all (their transaction rolled back). */
+    void release(List<WebhookDelivery> reserved) {
+        unreserve(reserved);
+        slots.release(reserved.size());
+    }
+
+    private void unreserve(List<WebhookDelivery> reserved) {
+        for (WebhookDelivery delivery : reserved) {
+            destinations.compute(delivery.destinationKey(), (key, d) -> {
+                d.reserved--;
+                return d.update();
+            });
+        }
+    }
+
+    /** Deliveries whose rows committed leased to this node until {@code leaseUntil}, with a slot each: sent next. */
+    void handOver(List<WebhookDelivery> committed, Instant leaseUntil) {
+        for (WebhookDelivery delivery : committed) {
+            handedOver.add(new Claimed(delivery, Optional.empty(), leaseUntil));
+        }
+        signal();
+    }
+
+    Instant leaseFrom(Instant now) {
+        return now.plus(properties.leaseDuration());
     }
 
     String node() {
@@ -138,6 +204,9 @@ class WebhookDispatcher implements SmartLifecycle {
         try {
             loop.join(2000);
             List<Claimed> waiting = takeAllWaiting();
+            for (Claimed next = handedOver.poll(); next != null; next = handedOver.poll()) {
+                waiting.add(next);
+            }
             if (giveBack(waiting)) {
                 log.info("Webhook dispatcher stopping: gave back {} claimed deliveries it had not sent", waiting.size());
             }
@@ -157,14 +226,23 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void run() {
+        long pollNanos = properties.pollInterval().toNanos();
+        long lookedAt = System.nanoTime();
         while (running) {
             boolean more = false;
             try {
-                more = dispatchOnce();
+                sendHandedOver();
+                // The poll (rows of other nodes, retries come due) also while hand-overs keep the loop busy.
+                if (lookForDue.getAndSet(false) || System.nanoTime() - lookedAt >= pollNanos) {
+                    lookedAt = System.nanoTime();
+                    more = dispatchOnce();
+                }
             } catch (RuntimeException e) {
                 log.warn("Webhook dispatch round failed; retrying after the poll interval", e);
             }
-            if (!more) {
+            if (more) {
+                lookForDue.set(true);
+            } else {
                 try {
                     wakeups.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeups.drainPermits();
@@ -172,6 +250,38 @@ class WebhookDispatcher implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+        }
+    }
+
+    /** Sends what was handed over since the last round, its endpoints read in one query as after a claim. */
+    private void sendHandedOver() {
+        List<Claimed> taken = new ArrayList<>();
+        for (Claimed next = handedOver.poll(); next != null; next = handedOver.poll()) {
+            taken.add(next);
+        }
+        if (taken.isEmpty()) {
+            return;
+        }
+        if (!running) {
+            unreserve(taken.stream().map(Claimed::delivery).toList());
+            giveBack(taken);
+            return;
+        }
+        Map<String, WebhookEndpoint> endpoints;
+        try {
+            endpoints = this.endpoints.findByIds(taken.stream().map(c -> c.delivery().endpointId()).filter(id -> id != null)
+                    .collect(Collectors.toSet()));
+        } catch (RuntimeException e) {
+            // the leases expire and the attempts are made then; nothing is lost
+            release(taken.stream().map(Claimed::delivery).toList());
+            throw e;
+        }
+        for (Claimed handed : taken) {
+            Claimed claimed = new Claimed(handed.delivery(), Optional.ofNullable(handed.delivery().endpointId())
+                    .map(endpoints::get), handed.leaseUntil());
+            if (sendNowOrWait(claimed, true)) {
+                send(claimed);
             }
         }
     }
@@ -197,9 +307,12 @@ class WebhookDispatcher implements SmartLifecycle {
         if (chosen.isEmpty() || !running) {
             return false;
         }
-        // Only this thread acquires slots and workers only release them, so the permits are there;
-        // and workers only lower a destination's count, so the caps checked above still hold.
-        slots.acquireUninterruptibly(chosen.size());
+        // Reservations for rows being written leased (reserve) may have taken the slots counted
+        // above meanwhile. Never wait for them here: their rows are sent by this thread.
+        if (!slots.tryAcquire(chosen.size())) {
+            heldBack = true;
+            return false;
+        }
         Instant leaseUntil = now.plus(properties.leaseDuration());
         List<WebhookDelivery> won;
         try {
@@ -229,9 +342,17 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** True when the destination has room for another request now; otherwise the delivery waits its turn. */
     private boolean sendNowOrWait(Claimed claimed) {
+        return sendNowOrWait(claimed, false);
+    }
+
+    /** As {@link #sendNowOrWait(Claimed)}; {@code wasReserved}: the delivery takes the place its reservation held. */
+    private boolean sendNowOrWait(Claimed claimed, boolean wasReserved) {
         boolean[] now = new boolean[1];
         destinations.compute(claimed.delivery().destinationKey(), (key, destination) -> {
             Destination d = destination == null ? new Destination() : destination;
+            if (wasReserved) {
+                d.reserved--;
+            }
             if (d.sending < properties.perEndpointConcurrency()) {
                 d.sending++;
                 now[0] = true;

@@ -6,21 +6,26 @@ import io.linkport.events.EventAppended;
 import io.linkport.events.EventType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox. {@link EventAppended} is published inside the transaction that
  * appended the event, so the delivery rows written here commit or roll back with the state change
  * itself: no delivery for a change that rolled back, no lost delivery for one that committed.
- * After a commit that queued deliveries the local dispatcher is woken at once instead of waiting
- * for its next poll; a commit that queued none (most events go nowhere) does not wake it, since a
- * wake costs the database a query for due deliveries.
+ * While the local dispatcher has room, a row is written already leased to this node and handed to
+ * the dispatcher right after the commit: no query for due deliveries, no claim. Otherwise the
+ * row is left for any node, and after the commit the dispatcher is woken to look for it instead
+ * of waiting for its next poll. A commit that queued nothing (most events go nowhere) wakes nothing.
  */
 @Component
 class WebhookOutbox {
@@ -46,7 +51,7 @@ class WebhookOutbox {
         this.publisher = publisher;
     }
 
-    /** Published in the transaction that queued at least one delivery. */
+    /** Published in the transaction that queued at least one delivery for any node to claim. */
     record DeliveriesQueued() {
     }
 
@@ -56,23 +61,38 @@ class WebhookOutbox {
         Instant now = clock.instant();
         Object concerned = event.data().get("endpointId");
         String payload = null;  // serialized only when the event goes somewhere: most tenants' events go nowhere
-        int queued = 0;
         for (Subscription subscription : endpoints.subscriptions(event.tenantId(), event.mode())) {
             boolean wanted = event.type() == EventType.WEBHOOK_TEST
                     ? subscription.endpointId().equals(concerned)
                     : subscription.accepts(event.type().name()) && !subscription.endpointId().equals(concerned);
             if (wanted) {
                 payload = payload != null ? payload : json.writeValueAsString(event.envelope());
-                deliveries.insert(delivery(event, subscription.endpointId(), subscription.url(), payload, now));
-                queued++;
+                queue(delivery(event, subscription.endpointId(), subscription.url(), payload, now));
             }
         }
         if (event.callbackUrl() != null && !OPERATIONAL.contains(event.type())) {
             payload = payload != null ? payload : json.writeValueAsString(event.envelope());
-            deliveries.insert(delivery(event, null, event.callbackUrl(), payload, now));
-            queued++;
+            queue(delivery(event, null, event.callbackUrl(), payload, now));
         }
-        if (queued > 0) {
+    }
+
+    /**
+     * Writes the row leased to this node when the dispatcher has a slot for it: it is then sent
+     * straight after the commit ({@link Leased}). Otherwise the row is left for any node to claim,
+     * and the dispatcher is woken to look for it.
+     */
+    private void queue(WebhookDelivery delivery) {
+        if (TransactionSynchronizationManager.isSynchronizationActive() && dispatcher.reserve(delivery.destinationKey())) {
+            Leased leased = (Leased) TransactionSynchronizationManager.getResource(this);
+            if (leased == null) {
+                leased = new Leased(dispatcher.leaseFrom(clock.instant()));
+                TransactionSynchronizationManager.bindResource(this, leased);
+                TransactionSynchronizationManager.registerSynchronization(leased);
+            }
+            deliveries.insertLeased(delivery, dispatcher.node(), leased.until);
+            leased.deliveries.add(delivery);
+        } else {
+            deliveries.insert(delivery);
             publisher.publishEvent(new DeliveriesQueued());
         }
     }
@@ -80,6 +100,30 @@ class WebhookOutbox {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void wakeDispatcher(DeliveriesQueued queued) {
         dispatcher.wake();
+    }
+
+    /**
+     * The rows one transaction wrote leased to this node, each holding a dispatcher slot: handed to
+     * the dispatcher once they are committed, their slots given back if they never were. A crash in
+     * between loses nothing: the leases lapse and any node sends the rows then, as after a claim.
+     */
+    private final class Leased implements TransactionSynchronization {
+        private final Instant until;
+        private final List<WebhookDelivery> deliveries = new ArrayList<>();
+
+        private Leased(Instant until) {
+            this.until = until;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(WebhookOutbox.this);
+            if (status == STATUS_COMMITTED) {
+                dispatcher.handOver(deliveries, until);
+            } else {
+                dispatcher.release(deliveries);
+            }
+        }
     }
 
     static WebhookDelivery delivery(Event event, String endpointId, String url, String payload, Instant now) {

@@ -63,6 +63,43 @@ class WebhookOutboxTest extends ServerTest {
         assertThat(count("SELECT COUNT(*) FROM webhook_deliveries WHERE tenant_id = ?", tenant.id())).isEqualTo(1);
     }
 
+    @Autowired
+    private WebhookDispatcher dispatcher;
+
+    /**
+     * While the dispatcher has room, a delivery row is written already leased to this node and
+     * sent right after the commit, without a claim; each such row holds one of the node's slots
+     * from the write on. Rolled-back transactions must give those back: ten of them reserve more
+     * than the node's slots and each destination's share, so a leak would leave the last event
+     * waiting forever.
+     */
+    @Test
+    void appendWhenWrittenLeasedThenSentAfterCommitAndRollbacksGiveTheirSlotsBack() {
+        TestTenant tenant = newTenant("outbox-leased");
+        api.post("/v1/webhook_endpoints", Map.of("url", receiver.url("/all")), tenant.auth());
+        for (int rollback = 0; rollback < 10; rollback++) {
+            tx.executeWithoutResult(status -> {
+                for (int i = 0; i < 20; i++) {
+                    eventLog.append(tenant.id(), Mode.SANDBOX, EventType.LINK_COMPLETED, Map.of("linkId", "link_rb_" + i),
+                            receiver.url("/callback"));
+                }
+                status.setRollbackOnly();
+            });
+        }
+        String committed = tx.execute(status -> {
+            String id = eventLog.append(tenant.id(), Mode.SANDBOX, EventType.LINK_COMPLETED, Map.of("linkId", "link_leased"),
+                    receiver.url("/callback")).id();
+            assertThat(jdbc.sql("SELECT lease_owner FROM webhook_deliveries WHERE event_id = ?").param(id)
+                    .query(String.class).list()).containsOnly(dispatcher.node()).hasSize(2);
+            return id;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/all").size() == 1 && receiver.at("/callback").size() == 1);
+        assertThat(receiver.at("/all").get(0).header("webhook-id")).isEqualTo(committed);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "SELECT COUNT(*) FROM webhook_deliveries WHERE tenant_id = ? AND status = 'succeeded' AND lease_owner IS NULL",
+                tenant.id()) == 2);
+    }
+
     @Test
     void appendWhenCallbackUrlThenDeliveredSignedWithLinkWebhookSecretAndFilteredEndpointsSkipped() throws Exception {
         TestTenant tenant = newTenant("outbox-callback");
