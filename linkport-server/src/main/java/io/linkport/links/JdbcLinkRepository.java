@@ -29,7 +29,7 @@ class JdbcLinkRepository {
 
     private static final String COLUMNS = """
             id, tenant_id, mode, integration_id, integration_fixed, operations, webhook_url, return_url,
-            external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug, status, error_code,
+            external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug, for_login, status, error_code,
             error_message, error_retryable, progress, attempts_left, mfa_attempts_left, consented, mfa_challenge,
             public_base, lease_owner, lease_until, created_at, updated_at, expires_at, claimed_at, finished_at""";
     private static final String[] RETURNED = COLUMNS.replaceAll("\\s+", "").split(",");
@@ -43,9 +43,9 @@ class JdbcLinkRepository {
     private static final String INSERT = """
             INSERT INTO links (id, tenant_id, mode, integration_id, integration_fixed, operations, arguments_encrypted,
                 webhook_url, return_url, external_user_id, user_id, link_token_id, end_user_id, org_name, language, debug,
-                claim_code_hash, public_base, status, error_retryable, progress, attempts_left, mfa_attempts_left,
+                for_login, claim_code_hash, public_base, status, error_retryable, progress, attempts_left, mfa_attempts_left,
                 consented, created_at, updated_at, expires_at, sweep_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, FALSE, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, FALSE, ?, ?, ?, ?)""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM links WHERE id = ?";
     private static final String FIND_BY_SESSION = "SELECT s.expires_at AS session_expires_at, "
             + String.join(", ", java.util.Arrays.stream(RETURNED).map(column -> "l." + column).toList())
@@ -163,7 +163,8 @@ class JdbcLinkRepository {
         return new Object[] {link.id(), link.tenantId(), link.mode().name(), link.integrationId(),
                 link.integrationFixed(), json.writeValueAsString(link.operations()), argumentsCiphertext,
                 link.webhookUrl(), link.returnUrl(), link.externalUserId(), link.userId(), link.linkTokenId(),
-                link.endUserId(), link.orgName(), link.language(), link.debug(), claimCodeHash, link.publicBase(),
+                link.endUserId(), link.orgName(), link.language(), link.debug(), link.forLogin(), claimCodeHash,
+                link.publicBase(),
                 link.status().lower(), json.writeValueAsString(link.progress()), link.attemptsLeft(),
                 link.mfaAttemptsLeft(), utc(link.createdAt()), utc(link.createdAt()), utc(link.expiresAt()),
                 utc(link.expiresAt())};
@@ -317,7 +318,7 @@ class JdbcLinkRepository {
                 json.readValue(rs.getString("operations"), OPERATIONS), rs.getString("webhook_url"),
                 rs.getString("return_url"), rs.getString("external_user_id"), rs.getString("user_id"),
                 rs.getString("link_token_id"), rs.getString("end_user_id"), rs.getString("org_name"),
-                rs.getString("language"), rs.getBoolean("debug"), LinkStatus.parse(rs.getString("status")), error,
+                rs.getString("language"), rs.getBoolean("debug"), rs.getBoolean("for_login"), LinkStatus.parse(rs.getString("status")), error,
                 json.readValue(rs.getString("progress"), STRINGS), rs.getInt("attempts_left"),
                 rs.getInt("mfa_attempts_left"), rs.getBoolean("consented"), rs.getString("mfa_challenge"),
                 rs.getString("public_base"), rs.getString("lease_owner"), instant(rs, "lease_until"),

@@ -74,7 +74,7 @@ public class LinkService {
         String returnUrl = request.returnUrl() == null ? null : Urls.appendQuery(request.returnUrl(), "linkId", id);
         Link link = new Link(id, caller.tenantId(), caller.mode(), request.integrationId(), true, request.operations(),
                 request.webhookUrl(), returnUrl, request.externalUserId(), null, null, request.externalUserId(), null,
-                null, request.debug(), LinkStatus.PENDING, null, pending(request.operations().size()),
+                null, request.debug(), false, LinkStatus.PENDING, null, pending(request.operations().size()),
                 settings.loginAttempts(), settings.loginAttempts(), false, null, publicUrls.base(), null, null, now, now,
                 now.plus(request.expiresIn()), null, null);
         String arguments = request.arguments().stream().allMatch(Objects::isNull) ? null
@@ -97,7 +97,7 @@ public class LinkService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Link link = new Link(Ids.prefixed("link_"), spec.tenantId(), spec.mode(), spec.integrationId(),
                 spec.integrationFixed(), spec.operations(), spec.webhookUrl(), null, null, spec.userId(),
-                spec.linkTokenId(), spec.endUserId(), spec.orgName(), spec.language(), false, LinkStatus.PENDING, null,
+                spec.linkTokenId(), spec.endUserId(), spec.orgName(), spec.language(), false, spec.forLogin(), LinkStatus.PENDING, null,
                 pending(spec.operations().size()), settings.loginAttempts(), settings.loginAttempts(), false, null,
                 spec.publicBase(), null, null, now, now, now.plus(settings.defaultExpiry()), null, null);
         String arguments = spec.arguments() == null || spec.arguments().stream().allMatch(Objects::isNull) ? null

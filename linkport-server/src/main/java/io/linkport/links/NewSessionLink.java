@@ -12,5 +12,5 @@ import tools.jackson.databind.JsonNode;
 public record NewSessionLink(String tenantId, Mode mode, String integrationId, boolean integrationFixed,
                              List<LinkOperation> operations, List<JsonNode> arguments, String webhookUrl,
                              String linkTokenId, String endUserId, String userId, String orgName, String language,
-                             String publicBase) {
+                             String publicBase, boolean forLogin) {
 }

@@ -53,6 +53,9 @@ class SessionLogins {
     /** Runs on the session's thread right after LOGIN_SUCCEEDED committed, before the reads start. */
     @EventListener
     void loginSucceeded(LoginSucceeded login) {
+        if (!login.forLogin()) {
+            return;  // a link not made for a saved login has no flow to look up
+        }
         try {
             flowOf(login.linkId(), login.linkTokenId(), login.tenantId(), login.mode(), login.integrationId(),
                     login.endUserId()).ifPresent(flow -> {
@@ -75,6 +78,9 @@ class SessionLogins {
      */
     @EventListener
     void loginChallenged(LoginChallenged challenged) {
+        if (!challenged.forLogin()) {
+            return;
+        }
         try {
             Map<String, String> credentials = challenged.credentials().get();
             if (credentials.isEmpty()) {
@@ -95,6 +101,9 @@ class SessionLogins {
      */
     @EventListener
     void runCompleted(RunCompleted run) {
+        if (!run.forLogin()) {
+            return;
+        }
         try {
             flows.findByLink(run.linkId()).filter(f -> f.loginId() != null).ifPresent(flow -> {
                 Map<String, Object> data = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * user typed until the login succeeds. {@code credentials} is handed out only to a listener that asks.
  */
 public record LoginChallenged(String linkId, String tenantId, Mode mode, String integrationId, String endUserId,
-                              String linkTokenId, Supplier<Map<String, String>> credentials) {
+                              String linkTokenId, boolean forLogin, Supplier<Map<String, String>> credentials) {
 
     @Override
     public String toString() {

@@ -117,7 +117,7 @@ class OperationRunner {
         // listeners write (a saved login's first cached data) commits with LINK_COMPLETED: whoever
         // sees the link completed also sees that data.
         lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs)),
-                () -> publisher.publishEvent(new RunCompleted(running.id(), reads(operations, outputs))));
+                () -> publisher.publishEvent(new RunCompleted(running.id(), running.forLogin(), reads(operations, outputs))));
     }
 
     private static List<Map<String, Object>> reads(List<LinkOperation> operations, List<Map<String, Object>> outputs) {

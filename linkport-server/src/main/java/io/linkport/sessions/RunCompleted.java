@@ -8,9 +8,9 @@ import java.util.Map;
  * when a run's operations all succeeded: the seam that lets a saved login keep what the run read as
  * its first cached data, committed with the completion. A listener that can fail without undoing
  * the completion must write in a nested transaction (a savepoint). {@code reads} is each read
- * operation's data, in order.
+ * operation's data, in order. {@code forLogin}: the link was made for a saved login.
  */
-public record RunCompleted(String linkId, List<Map<String, Object>> reads) {
+public record RunCompleted(String linkId, boolean forLogin, List<Map<String, Object>> reads) {
 
     @Override
     public String toString() {

@@ -146,7 +146,8 @@ class SessionEngine {
                 return null;
             }
             publisher.publishEvent(new LoginSucceeded(link.id(), link.tenantId(), link.mode(), link.integrationId(),
-                    link.userId(), link.endUserId(), link.linkTokenId(), success.accountId(), credentials, success.session()));
+                    link.userId(), link.endUserId(), link.linkTokenId(), link.forLogin(), success.accountId(), credentials,
+                    success.session()));
             return () -> {
                 operations.run(running.get(), provider, success.session(), loginKey);
                 return null;
@@ -155,7 +156,7 @@ class SessionEngine {
             if (retry == null) {
                 // Before the challenge is visible: an answer may arrive, and succeed, right after it commits.
                 publisher.publishEvent(new LoginChallenged(link.id(), link.tenantId(), link.mode(), link.integrationId(),
-                        link.endUserId(), link.linkTokenId(), credentials));
+                        link.endUserId(), link.linkTokenId(), link.forLogin(), credentials));
             }
             lifecycle.mfaRequired(link, json.writeValueAsString(mfa.challenge()), writePending(loginKey, mfa.pending()),
                     null, link.mfaAttemptsLeft(), mfa.challenge().type().name());

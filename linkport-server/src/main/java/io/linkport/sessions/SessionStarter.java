@@ -210,7 +210,7 @@ public class SessionStarter {
         Link link = links.createForSession(new NewSessionLink(token.tenantId(), token.mode(), integrationId,
                 integrationId != null, operations, arguments, (String) details.get("webhook_url"), token.id(),
                 details.get("end_user_id") instanceof String endUser ? endUser : token.subject(), null,
-                (String) details.get("org_name"), (String) details.get("language"), publicUrls.base()));
+                (String) details.get("org_name"), (String) details.get("language"), publicUrls.base(), false));
         tokens.bindToLink(token.id(), link.id());
         return lifecycle.claim(link).orElseThrow(SessionStarter::alreadyClaimed);
     }
@@ -218,7 +218,7 @@ public class SessionStarter {
     /** Seed 001: a Linkport user picks any integration; the link then reads everything it offers. */
     private Link claimByUserToken(IssuedToken token) {
         Link link = links.createForSession(new NewSessionLink(token.tenantId(), token.mode(), null, false, List.of(),
-                null, null, null, null, token.subject(), null, null, publicUrls.base()));
+                null, null, null, null, token.subject(), null, null, publicUrls.base(), false));
         tokens.bindToLink(token.id(), link.id());
         return lifecycle.claim(link).orElseThrow(SessionStarter::alreadyClaimed);
     }
@@ -230,7 +230,7 @@ public class SessionStarter {
         List<LinkOperation> operations = provider == null ? List.of() : SessionService.reads(provider.descriptor());
         Link link = links.createForSession(new NewSessionLink(spec.tenantId(), spec.mode(),
                 provider == null ? null : provider.id(), provider != null, operations, null, null, spec.tokenId(),
-                spec.endUserId(), null, null, spec.language(), publicUrls.base()));
+                spec.endUserId(), null, null, spec.language(), publicUrls.base(), true));
         if (spec.tokenId() != null) {
             tokens.bindToLink(spec.tokenId(), link.id());
         }

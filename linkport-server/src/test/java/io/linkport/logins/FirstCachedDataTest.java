@@ -60,6 +60,8 @@ class FirstCachedDataTest extends ServerTest {
         String linkId = jdbc.sql("SELECT link_id FROM authorize_flows WHERE login_id = ?").param(loginId)
                 .query(String.class).single();
         assertThat(snapshotsWhenCompleted).containsExactly(Map.entry(linkId, 1L));
+        // only a link made for a saved login has its flow looked up at login and completion
+        assertThat(jdbc.sql("SELECT for_login FROM links WHERE id = ?").param(linkId).query(Boolean.class).single()).isTrue();
         Api.Response cached = api.post("/v1/Authorize", Map.of("LoginId", loginId, "MostRecentCached", true), tenant.auth());
         assertThat(cached.status()).as(cached.text()).isEqualTo(200);
         assertThat(cached.json().get("Login").get("Id").asString()).isEqualTo(loginId);

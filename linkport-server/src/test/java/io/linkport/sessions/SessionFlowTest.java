@@ -130,6 +130,8 @@ class SessionFlowTest extends ServerTest {
                 String[] done = run.get(60, TimeUnit.SECONDS).split(" ");
                 assertThat(events(done[0])).containsExactly("LINK_CREATED", "LINK_CLAIMED", "LOGIN_STARTED",
                         "LOGIN_SUCCEEDED", "OPERATION_COMPLETED", "OPERATION_COMPLETED", "LINK_COMPLETED");
+                assertThat(jdbc.sql("SELECT for_login FROM links WHERE id = ?").param(done[0]).query(Boolean.class).single())
+                        .as("an API link has no saved-login flow to look up").isFalse();
                 // one to the tenant's endpoint, one to the link's own webhookUrl (seed 002's example has one)
                 assertThat(jdbc.sql("SELECT endpoint_id IS NULL FROM webhook_deliveries WHERE event_type = 'LINK_COMPLETED' "
                         + "AND event_id IN (SELECT id FROM events WHERE link_id = ?)").param(done[0]).query(Boolean.class).list())
