@@ -18,8 +18,8 @@ import java.util.List;
 public record Link(String id, String tenantId, Mode mode, String integrationId, boolean integrationFixed,
                    List<LinkOperation> operations, String webhookUrl, String returnUrl, String externalUserId,
                    String userId, String linkTokenId, String endUserId, String orgName, String language,
-                   boolean debug, boolean forLogin, LinkStatus status, LinkError error, List<String> progress, int attemptsLeft,
-                   int mfaAttemptsLeft, boolean consented, String mfaChallenge, String publicBase,
+                   boolean debug, boolean forLogin, LinkStatus status, LinkError error, List<String> progress,
+                   int attemptsLeft, int mfaAttemptsLeft, boolean consented, String mfaChallenge, String publicBase,
                    String leaseOwner, Instant leaseUntil, Instant createdAt, Instant updatedAt, Instant expiresAt,
                    Instant claimedAt, Instant finishedAt) {
 

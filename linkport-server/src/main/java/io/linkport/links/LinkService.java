@@ -97,8 +97,9 @@ public class LinkService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Link link = new Link(Ids.prefixed("link_"), spec.tenantId(), spec.mode(), spec.integrationId(),
                 spec.integrationFixed(), spec.operations(), spec.webhookUrl(), null, null, spec.userId(),
-                spec.linkTokenId(), spec.endUserId(), spec.orgName(), spec.language(), false, spec.forLogin(), LinkStatus.PENDING, null,
-                pending(spec.operations().size()), settings.loginAttempts(), settings.loginAttempts(), false, null,
+                spec.linkTokenId(), spec.endUserId(), spec.orgName(), spec.language(), false, spec.forLogin(),
+                LinkStatus.PENDING, null, pending(spec.operations().size()), settings.loginAttempts(),
+                settings.loginAttempts(), false, null,
                 spec.publicBase(), null, null, now, now, now.plus(settings.defaultExpiry()), null, null);
         String arguments = spec.arguments() == null || spec.arguments().stream().allMatch(Objects::isNull) ? null
                 : cipher.encrypt(json.writeValueAsString(spec.arguments()), link.id() + ":arguments");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,7 +64,7 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Set by {@link #wake()}: the next round looks for due deliveries, not only at those handed over. */
     private final AtomicBoolean lookForDue = new AtomicBoolean(true);
     /** Deliveries this node leased as their rows were written, committed and not yet taken by the loop. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Claimed> handedOver = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Claimed> handedOver = new ConcurrentLinkedQueue<>();
     private final Semaphore slots;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private volatile boolean running;
