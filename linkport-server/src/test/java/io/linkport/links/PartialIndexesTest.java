@@ -8,21 +8,25 @@ import io.linkport.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * On PostgreSQL the links' user indexes hold only links that have a user (V11_1): a link made
- * without one writes no entry for NULL on its insert and on each non-HOT update. Every lookup by
- * user compares the column with a value ({@code user_id = ?}), which PostgreSQL knows to imply the
- * indexes' {@code IS NOT NULL}; UsersApiTest and LinksApiTest cover those lookups.
+ * On PostgreSQL the links' user indexes hold only links that have a user, and the sweeper's index
+ * only links that have a sweep_at (V11_1): a link made without a user writes no entry for NULL on
+ * its insert and on each non-HOT update, and a finished link none at all. Every lookup through them
+ * compares the column with a value ({@code user_id = ?}, {@code sweep_at <= ?}), which PostgreSQL
+ * knows to imply the indexes' {@code IS NOT NULL}; UsersApiTest, LinksApiTest and LinkExpiryTest
+ * cover those lookups.
  */
-class UserIndexesTest extends ServerTest {
+class PartialIndexesTest extends ServerTest {
 
     @Test
-    void userIndexesWhenMigratedThenOnlyLinksWithAUser() {
+    void indexesWhenMigratedThenOnlyLinksWithTheValue() {
         assumeThat(TestDatabase.postgres()).as("partial indexes are PostgreSQL's").isTrue();
 
         String user = jdbc.sql("SELECT pg_get_indexdef('links_user'::regclass)").query(String.class).single();
         String external = jdbc.sql("SELECT pg_get_indexdef('links_external_user'::regclass)").query(String.class).single();
+        String sweep = jdbc.sql("SELECT pg_get_indexdef('links_sweep'::regclass)").query(String.class).single();
 
         assertThat(user).contains("(tenant_id, user_id)").contains("WHERE (user_id IS NOT NULL)");
         assertThat(external).contains("(tenant_id, external_user_id)").contains("WHERE (external_user_id IS NOT NULL)");
+        assertThat(sweep).contains("(sweep_at)").contains("WHERE (sweep_at IS NOT NULL)");
     }
 }
