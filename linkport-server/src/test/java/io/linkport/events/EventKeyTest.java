@@ -26,7 +26,8 @@ class EventKeyTest extends ServerTest {
                 SELECT k.column_name FROM information_schema.table_constraints c
                 JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name
                     AND k.table_schema = c.table_schema AND k.table_name = c.table_name
-                WHERE c.table_schema = CURRENT_SCHEMA AND c.table_name = 'events' AND c.constraint_type = 'PRIMARY KEY'""")
+                WHERE c.table_schema = CURRENT_SCHEMA AND c.table_name = 'events'
+                  AND c.constraint_type = 'PRIMARY KEY'""")
                 .query(String.class).list();
 
         assertThat(columns).containsExactly("id");
@@ -41,7 +42,8 @@ class EventKeyTest extends ServerTest {
 
         assertThatThrownBy(() -> jdbc.sql(INSERT).params("et_key_a", tenant.id(), now).update())
                 .isInstanceOf(DuplicateKeyException.class);
-        assertThat(jdbc.sql("SELECT id FROM events WHERE tenant_id = ? ORDER BY seq").param(tenant.id()).query(String.class).list())
-                .containsExactly("et_key_a", "et_key_b");
+        List<String> inOrder = jdbc.sql("SELECT id FROM events WHERE tenant_id = ? ORDER BY seq").param(tenant.id())
+                .query(String.class).list();
+        assertThat(inOrder).containsExactly("et_key_a", "et_key_b");
     }
 }

@@ -21,12 +21,17 @@ class PartialIndexesTest extends ServerTest {
     void indexesWhenMigratedThenOnlyLinksWithTheValue() {
         assumeThat(TestDatabase.postgres()).as("partial indexes are PostgreSQL's").isTrue();
 
-        String user = jdbc.sql("SELECT pg_get_indexdef('links_user'::regclass)").query(String.class).single();
-        String external = jdbc.sql("SELECT pg_get_indexdef('links_external_user'::regclass)").query(String.class).single();
-        String sweep = jdbc.sql("SELECT pg_get_indexdef('links_sweep'::regclass)").query(String.class).single();
+        String user = definition("links_user");
+        String external = definition("links_external_user");
+        String sweep = definition("links_sweep");
 
         assertThat(user).contains("(tenant_id, user_id)").contains("WHERE (user_id IS NOT NULL)");
-        assertThat(external).contains("(tenant_id, external_user_id)").contains("WHERE (external_user_id IS NOT NULL)");
+        assertThat(external).contains("(tenant_id, external_user_id)")
+                .contains("WHERE (external_user_id IS NOT NULL)");
         assertThat(sweep).contains("(sweep_at)").contains("WHERE (sweep_at IS NOT NULL)");
+    }
+
+    private String definition(String index) {
+        return jdbc.sql("SELECT pg_get_indexdef(?::regclass)").param(index).query(String.class).single();
     }
 }

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dispatcher claims each due delivery with a one-row conditional UPDATE. Through the due
- * index (on PostgreSQL: next_attempt_at of the pending rows) that update would scan every pending row, so a backlog of N
- * would cost N² (seen: a 20,000-delivery drain fell from 1,100/s to 137/s). The generic plan —
- * what a prepared statement ends up with — must find the row by its primary key even while
- * PostgreSQL's statistics are stale.
+ * index (on PostgreSQL: next_attempt_at of the pending rows) that update would scan every pending
+ * row, so a backlog of N would cost N² (seen: a 20,000-delivery drain fell from 1,100/s to 137/s).
+ * The generic plan — what a prepared statement ends up with — must find the row by its primary
+ * key even while PostgreSQL's statistics are stale.
  */
 class DeliveryClaimPlanTest extends ServerTest {
 
@@ -31,7 +31,8 @@ class DeliveryClaimPlanTest extends ServerTest {
     void dueIndexWhenMigratedThenOnlyPendingDeliveries() {
         assumeThat(TestDatabase.postgres()).as("partial indexes are PostgreSQL's").isTrue();
 
-        String due = jdbc.sql("SELECT pg_get_indexdef('webhook_deliveries_due'::regclass)").query(String.class).single();
+        String due = jdbc.sql("SELECT pg_get_indexdef('webhook_deliveries_due'::regclass)")
+                .query(String.class).single();
 
         assertThat(due).contains("(next_attempt_at)").contains("WHERE ((status)::text = 'pending'::text)");
     }
