@@ -160,17 +160,28 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** Reservations for rows that were not written after all (their transaction rolled back). */
     void release(List<WebhookDelivery> reserved) {
-        unreserve(reserved);
+        reserved.forEach(delivery -> unreserve(delivery.destinationKey()));
         slots.release(reserved.size());
     }
 
-    private void unreserve(List<WebhookDelivery> reserved) {
-        for (WebhookDelivery delivery : reserved) {
-            destinations.compute(delivery.destinationKey(), (key, d) -> {
-                d.reserved--;
-                return d.update();
-            });
+    /** Hand-overs that will not be sent here: their destinations stop counting them (their slots go with giveBack). */
+    private void unreserve(List<Claimed> handed) {
+        handed.forEach(claimed -> unreserve(claimed.delivery().destinationKey()));
+    }
+
+    private void unreserve(String destinationKey) {
+        destinations.compute(destinationKey, (key, d) -> {
+            d.reserved--;
+            return d.update();
+        });
+    }
+
+    private List<Claimed> takeHandedOver() {
+        List<Claimed> taken = new ArrayList<>();
+        for (Claimed next = handedOver.poll(); next != null; next = handedOver.poll()) {
+            taken.add(next);
         }
+        return taken;
     }
 
     /** Deliveries whose rows committed leased to this node until {@code leaseUntil}, with a slot each: sent next. */
@@ -205,9 +216,9 @@ class WebhookDispatcher implements SmartLifecycle {
         try {
             loop.join(2000);
             List<Claimed> waiting = takeAllWaiting();
-            for (Claimed next = handedOver.poll(); next != null; next = handedOver.poll()) {
-                waiting.add(next);
-            }
+            List<Claimed> handed = takeHandedOver();
+            unreserve(handed);
+            waiting.addAll(handed);
             if (giveBack(waiting)) {
                 log.info("Webhook dispatcher stopping: gave back {} claimed deliveries it had not sent", waiting.size());
             }
@@ -257,15 +268,12 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** Sends what was handed over since the last round, its endpoints read in one query as after a claim. */
     private void sendHandedOver() {
-        List<Claimed> taken = new ArrayList<>();
-        for (Claimed next = handedOver.poll(); next != null; next = handedOver.poll()) {
-            taken.add(next);
-        }
+        List<Claimed> taken = takeHandedOver();
         if (taken.isEmpty()) {
             return;
         }
         if (!running) {
-            unreserve(taken.stream().map(Claimed::delivery).toList());
+            unreserve(taken);
             giveBack(taken);
             return;
         }
@@ -314,7 +322,7 @@ class WebhookDispatcher implements SmartLifecycle {
             heldBack = true;
             return false;
         }
-        Instant leaseUntil = now.plus(properties.leaseDuration());
+        Instant leaseUntil = leaseFrom(now);
         List<WebhookDelivery> won;
         try {
             won = deliveries.claimAll(chosen, node, leaseUntil, now);

@@ -61,27 +61,31 @@ class WebhookOutbox {
         Instant now = clock.instant();
         Object concerned = event.data().get("endpointId");
         String payload = null;  // serialized only when the event goes somewhere: most tenants' events go nowhere
+        boolean leftForAnyNode = false;
         for (Subscription subscription : endpoints.subscriptions(event.tenantId(), event.mode())) {
             boolean wanted = event.type() == EventType.WEBHOOK_TEST
                     ? subscription.endpointId().equals(concerned)
                     : subscription.accepts(event.type().name()) && !subscription.endpointId().equals(concerned);
             if (wanted) {
                 payload = payload != null ? payload : json.writeValueAsString(event.envelope());
-                queue(delivery(event, subscription.endpointId(), subscription.url(), payload, now));
+                leftForAnyNode |= !queue(delivery(event, subscription.endpointId(), subscription.url(), payload, now));
             }
         }
         if (event.callbackUrl() != null && !OPERATIONAL.contains(event.type())) {
             payload = payload != null ? payload : json.writeValueAsString(event.envelope());
-            queue(delivery(event, null, event.callbackUrl(), payload, now));
+            leftForAnyNode |= !queue(delivery(event, null, event.callbackUrl(), payload, now));
+        }
+        if (leftForAnyNode) {
+            publisher.publishEvent(new DeliveriesQueued());
         }
     }
 
     /**
      * Writes the row leased to this node when the dispatcher has a slot for it: it is then sent
-     * straight after the commit ({@link Leased}). Otherwise the row is left for any node to claim,
-     * and the dispatcher is woken to look for it.
+     * straight after the commit ({@link Leased}). Otherwise the row is left for any node to claim
+     * (false), and the dispatcher is woken after the commit to look for it.
      */
-    private void queue(WebhookDelivery delivery) {
+    private boolean queue(WebhookDelivery delivery) {
         if (TransactionSynchronizationManager.isSynchronizationActive() && dispatcher.reserve(delivery.destinationKey())) {
             Leased leased = (Leased) TransactionSynchronizationManager.getResource(this);
             if (leased == null) {
@@ -91,10 +95,10 @@ class WebhookOutbox {
             }
             deliveries.insertLeased(delivery, dispatcher.node(), leased.until);
             leased.deliveries.add(delivery);
-        } else {
-            deliveries.insert(delivery);
-            publisher.publishEvent(new DeliveriesQueued());
+            return true;
         }
+        deliveries.insert(delivery);
+        return false;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
