@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +36,8 @@ class JdbcLinkRepository {
             error_message, error_retryable, progress, attempts_left, mfa_attempts_left, consented, mfa_challenge,
             public_base, lease_owner, lease_until, created_at, updated_at, expires_at, claimed_at, finished_at""";
     private static final String[] RETURNED = COLUMNS.replaceAll("\\s+", "").split(",");
+    private static final String[] RETURNED_WITH_ARGUMENTS = Stream.concat(Arrays.stream(RETURNED),
+            Stream.of("arguments_encrypted")).toArray(String[]::new);
     private static final String NON_TERMINAL = "('pending', 'claimed', 'authenticating', 'mfa_required', 'running')";
     /**
      * States in which a link waits for the user. A link that is logging in or running holds a
@@ -48,7 +53,7 @@ class JdbcLinkRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, FALSE, ?, ?, ?, ?)""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM links WHERE id = ?";
     private static final String FIND_BY_SESSION = "SELECT s.expires_at AS session_expires_at, "
-            + String.join(", ", java.util.Arrays.stream(RETURNED).map(column -> "l." + column).toList())
+            + String.join(", ", Arrays.stream(RETURNED).map(column -> "l." + column).toList())
             + " FROM link_sessions s JOIN links l ON l.id = s.link_id WHERE s.token_hash = ?";
     private static final String FIND_BY_CLAIM = "SELECT " + COLUMNS + ", claim_code_hash FROM links WHERE claim_code_hash = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM links WHERE tenant_id = ? AND mode = ?";
@@ -60,7 +65,6 @@ class JdbcLinkRepository {
              FROM links WHERE tenant_id = ? AND ((user_id IS NOT NULL AND user_id = ?)
                 OR (external_user_id IS NOT NULL AND external_user_id = ?))
             ORDER BY created_at DESC, id DESC""";
-    private static final String ARGUMENTS = "SELECT arguments_encrypted FROM links WHERE id = ?";
     private static final String RESULT = "SELECT result_encrypted FROM links WHERE id = ?";
     private static final String CONNECTOR_STATE = "SELECT connector_state_encrypted FROM links WHERE id = ?";
 
@@ -72,6 +76,10 @@ class JdbcLinkRepository {
     static final String CLAIM = """
             UPDATE links SET status = 'claimed', claimed_at = ?, updated_at = ?
             WHERE id = ? AND status = 'pending' AND expires_at > ?""";
+    /** CLAIM found by the claim code's hash: the widget's claim in one statement, no read before it. */
+    static final String CLAIM_BY_CODE = """
+            UPDATE links SET status = 'claimed', claimed_at = ?, updated_at = ?
+            WHERE claim_code_hash = ? AND status = 'pending' AND expires_at > ?""";
     static final String SELECT_INTEGRATION = """
             UPDATE links SET integration_id = ?, operations = ?, progress = ?, updated_at = ?
             WHERE id = ? AND status = 'claimed' AND integration_fixed = FALSE""";
@@ -214,10 +222,6 @@ class JdbcLinkRepository {
         return jdbc.sql(LIST_FOR_USER).params(tenantId, userId, externalUserId).query(this::map).list();
     }
 
-    String arguments(String id) {
-        return jdbc.sql(ARGUMENTS).param(id).query(String.class).optional().orElse(null);
-    }
-
     String result(String id) {
         return jdbc.sql(RESULT).param(id).query(String.class).optional().orElse(null);
     }
@@ -233,12 +237,26 @@ class JdbcLinkRepository {
      * so a state change is one round trip, not an UPDATE and a SELECT.
      */
     Optional<Link> change(String sql, Object... params) {
+        return change(sql, RETURNED, this::map, params);
+    }
+
+    /**
+     * {@link #change} that also hands back the operations' sealed arguments: the run needs them
+     * once, as it starts, and reads them with the change that starts it rather than in a query of
+     * their own.
+     */
+    Optional<StartedRun> changeStartingRun(String sql, Object... params) {
+        return change(sql, RETURNED_WITH_ARGUMENTS,
+                (rs, row) -> new StartedRun(map(rs, row), rs.getString("arguments_encrypted")), params);
+    }
+
+    private <T> Optional<T> change(String sql, String[] returned, RowMapper<T> mapper, Object... params) {
         Object[] bound = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             bound[i] = params[i] instanceof Instant instant ? utc(instant) : params[i];
         }
-        Optional<Link> changed = template.execute((Connection connection) -> {
-            PreparedStatement statement = connection.prepareStatement(sql, RETURNED);
+        Optional<T> changed = template.execute((Connection connection) -> {
+            PreparedStatement statement = connection.prepareStatement(sql, returned);
             new ArgumentPreparedStatementSetter(bound).setValues(statement);
             return statement;
         }, (PreparedStatement statement) -> {
@@ -250,7 +268,7 @@ class JdbcLinkRepository {
                     // Changed but not handed back: fail (and roll back) rather than tell the caller it lost the race.
                     throw new IllegalStateException("The database changed a link but did not return the changed row");
                 }
-                return Optional.of(map(keys, 0));
+                return Optional.of(mapper.mapRow(keys, 0));
             }
         });
         return changed == null ? Optional.empty() : changed;

@@ -3,6 +3,7 @@ package io.linkport.links;
 import static io.linkport.links.JdbcLinkRepository.BEGIN_LOGIN;
 import static io.linkport.links.JdbcLinkRepository.CANCEL;
 import static io.linkport.links.JdbcLinkRepository.CLAIM;
+import static io.linkport.links.JdbcLinkRepository.CLAIM_BY_CODE;
 import static io.linkport.links.JdbcLinkRepository.COMPLETE;
 import static io.linkport.links.JdbcLinkRepository.CONSENT;
 import static io.linkport.links.JdbcLinkRepository.EXPIRE;
@@ -77,6 +78,19 @@ public class LinkLifecycle {
         });
     }
 
+    /**
+     * pending → claimed for the link whose claim code hashes to {@code claimCodeHash}, found and
+     * changed by the one UPDATE; empty when no pending, unexpired link has that code (the caller
+     * reads the link to say why).
+     */
+    public Optional<Link> claimByCode(String claimCodeHash) {
+        return inGroup(() -> {
+            Instant now = clock.instant();
+            return links.change(CLAIM_BY_CODE, now, now, claimCodeHash, now)
+                    .map(changed -> announce(changed, EventType.LINK_CLAIMED, Map.of(), "claimed", null));
+        });
+    }
+
     public Optional<Link> selectIntegration(Link link, String integrationId, List<LinkOperation> operations) {
         List<String> progress = operations.stream().map(op -> "pending").toList();
         return inGroup(() -> links.change(SELECT_INTEGRATION, integrationId, links.toJson(operations), links.toJson(progress),
@@ -128,16 +142,21 @@ public class LinkLifecycle {
 
     /**
      * authenticating → running, with the first operation already marked running: the run starts
-     * it at once, and one write instead of two is one commit fewer per run.
+     * it at once, and one write instead of two is one commit fewer per run. The operations' sealed
+     * arguments come back with the change, so the run needs no query of its own for them.
      */
-    public Optional<Link> loginSucceeded(Link link) {
+    public Optional<StartedRun> loginSucceeded(Link link) {
         List<String> progress = new ArrayList<>(Collections.nCopies(link.operations().size(), "pending"));
         if (!progress.isEmpty()) {
             progress.set(0, "running");
         }
-        return inGroup(() -> links.change(RUNNING, links.toJson(progress), clock.instant(), link.id())
-                .map(changed -> traced(announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null),
-                        "operation_started", describe(changed, 0))));
+        return inGroup(() -> links.changeStartingRun(RUNNING, links.toJson(progress), clock.instant(), link.id())
+                .map(started -> {
+                    Link changed = started.link();
+                    traced(announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null),
+                            "operation_started", describe(changed, 0));
+                    return started;
+                }));
     }
 
     /**
@@ -213,7 +232,7 @@ public class LinkLifecycle {
      * transaction it simply joins it. The unit may run on another caller's thread, so it only
      * touches the database.
      */
-    private Optional<Link> inGroup(Supplier<Optional<Link>> change) {
+    private <T> Optional<T> inGroup(Supplier<Optional<T>> change) {
         return writes.run(change);
     }
 

@@ -161,9 +161,10 @@ public class LinkService {
         return Optional.ofNullable(sealed).map(s -> json.readTree(cipher.decrypt(s, link.id() + ":result")));
     }
 
-    /** The arguments of each operation (null where none), decrypted, for the engine only. */
-    public List<JsonNode> arguments(Link link) {
-        String sealed = links.arguments(link.id());
+    /** The arguments of each operation of a run that just started (null where none), decrypted, for the engine only. */
+    public List<JsonNode> arguments(StartedRun run) {
+        Link link = run.link();
+        String sealed = run.argumentsSealed();
         if (sealed == null) {
             return Collections.nCopies(link.operations().size(), null);
         }

@@ -52,7 +52,7 @@ class PaymentMethodResource implements SandboxResource {
         }
         SandboxProfile profile = account.profile();
         SandboxProfile.Card card = profile.card();
-        cards.add(object("id", SandboxAccount.id(account.faker("paymentMethod"), "pm_", 20), "type", "card",
+        cards.add(object("id", card.id(), "type", "card",
                 "brand", card.brand(), "last4", card.last4(), "expirationDate", card.expirationDate(),
                 "nameOnCard", profile.fullName(), "billingZip", profile.address().postalCode(),
                 "isDefault", cards.isEmpty()));

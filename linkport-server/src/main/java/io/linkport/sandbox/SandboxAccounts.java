@@ -48,12 +48,13 @@ class SandboxAccounts {
         if (profiles.size() >= REMEMBERED_PROFILES) {
             profiles.clear();
         }
-        SandboxProfile generated = profile(SandboxAccount.faker(institution, username, "profile"), asOf);
+        SandboxProfile generated = profile(SandboxAccount.faker(institution, username, "profile"),
+                SandboxAccount.id(SandboxAccount.faker(institution, username, "paymentMethod"), "pm_", 20), asOf);
         profiles.put(key, generated);
         return generated;
     }
 
-    private static SandboxProfile profile(Faker faker, LocalDate asOf) {
+    private static SandboxProfile profile(Faker faker, String cardId, LocalDate asOf) {
         String first = faker.name().firstName();
         String last = faker.name().lastName();
         LocalDate born = asOf.minusYears(faker.number().numberBetween(22, 64)).minusDays(faker.number().numberBetween(0, 365));
@@ -64,7 +65,7 @@ class SandboxAccounts {
                 asOf.minusMonths(faker.number().numberBetween(8, 120)).plusDays(faker.number().numberBetween(0, 27)),
                 SandboxAccount.money(faker.number().numberBetween(38_000, 185_000) * 100L),
                 faker.options().nextElement(PAY_FREQUENCIES), faker.numerify("E#####"));
-        Card card = new Card(faker.options().option("Visa", "Mastercard", "American Express", "Discover"),
+        Card card = new Card(cardId, faker.options().option("Visa", "Mastercard", "American Express", "Discover"),
                 faker.numerify("####"), String.format("%02d/%02d", faker.number().numberBetween(1, 13),
                         (asOf.getYear() + faker.number().numberBetween(1, 5)) % 100));
         return new SandboxProfile(first, last, born, email, faker.numerify("(###) 555-####"), address,

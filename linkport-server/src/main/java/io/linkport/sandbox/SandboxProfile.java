@@ -20,7 +20,8 @@ record SandboxProfile(String firstName, String lastName, LocalDate dateOfBirth, 
                String employeeId) {
     }
 
-    record Card(String brand, String last4, String expirationDate) {
+    /** @param id the card's payment-method id, drawn from its own seed so it is the same whatever else changes */
+    record Card(String id, String brand, String last4, String expirationDate) {
     }
 
     /** @param limit the credit limit for credit cards, null otherwise */

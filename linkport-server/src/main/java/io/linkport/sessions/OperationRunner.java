@@ -10,6 +10,7 @@ import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkOperation;
 import io.linkport.links.LinkService;
 import io.linkport.links.LinkSettings;
+import io.linkport.links.StartedRun;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import io.linkport.web.ValidationIssue;
@@ -58,11 +59,12 @@ class OperationRunner {
         this.publisher = publisher;
     }
 
-    /** {@code running} is as {@link LinkLifecycle#loginSucceeded} left it: its first operation marked running. */
-    void run(Link running, Provider provider, ConnectorState session, String loginKey) {
+    /** {@code started} is as {@link LinkLifecycle#loginSucceeded} left it: its first operation marked running. */
+    void run(StartedRun started, Provider provider, ConnectorState session, String loginKey) {
+        Link running = started.link();
         Link link = running;
         List<LinkOperation> operations = link.operations();
-        List<JsonNode> arguments = links.arguments(link);
+        List<JsonNode> arguments = links.arguments(started);
         List<String> progress = new ArrayList<>(link.progress());
         List<Map<String, Object>> outputs = new ArrayList<>();
         ConnectorState current = session;

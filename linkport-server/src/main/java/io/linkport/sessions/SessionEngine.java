@@ -15,6 +15,7 @@ import io.linkport.links.LinkError;
 import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkSettings;
 import io.linkport.links.LinkStatus;
+import io.linkport.links.StartedRun;
 import io.linkport.providers.LoginKeys;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
@@ -141,7 +142,7 @@ class SessionEngine {
     private Step handle(Link link, Provider provider, LoginResult result, String loginKey,
                         Supplier<Map<String, String>> credentials, Retry retry) {
         if (result instanceof LoginResult.Success success) {
-            Optional<Link> running = lifecycle.loginSucceeded(link);
+            Optional<StartedRun> running = lifecycle.loginSucceeded(link);
             if (running.isEmpty()) {
                 return null;
             }

@@ -162,12 +162,15 @@ public class SessionStarter {
         return present.get(0);
     }
 
+    /**
+     * The claim itself finds the link (one UPDATE by the code's hash); only a claim that changed
+     * nothing reads the link, to say why: unknown code, expired, canceled or already opened.
+     */
     private Link claimByCode(String claimCode) {
-        Link link = links.findByClaimCode(claimCode)
-                .orElseThrow(() -> ApiException.notFound("link_not_found", "No link has this claim code."));
-        refuseUnclaimable(link);
-        return lifecycle.claim(link).orElseThrow(() -> {
-            refuseUnclaimable(lifecycle.find(link.id()).orElseThrow());
+        return lifecycle.claimByCode(Secrets.sha256Hex(claimCode)).orElseThrow(() -> {
+            Link link = links.findByClaimCode(claimCode)
+                    .orElseThrow(() -> ApiException.notFound("link_not_found", "No link has this claim code."));
+            refuseUnclaimable(link);
             return alreadyClaimed();
         });
     }

@@ -66,7 +66,7 @@ class HotStateChangesTest extends ServerTest {
         Link claimed = change(() -> lifecycle.claim(lifecycle.find(linkId).orElseThrow()), hot);
         Link consented = change(() -> lifecycle.consent(claimed), hot);
         Link authenticating = change(() -> lifecycle.beginLogin(consented, "node_hot_test", "credentials"), indexed);
-        Link running = change(() -> lifecycle.loginSucceeded(authenticating), hot);
+        Link running = change(() -> lifecycle.loginSucceeded(authenticating).map(StartedRun::link), hot);
         Link second = change(() -> lifecycle.operationCompleted(running, List.of("completed", "running"), 0), hot);
         Link completed = change(() -> lifecycle.complete(second, List.of("completed", "completed"), "{}", () -> { }), indexed);
 
