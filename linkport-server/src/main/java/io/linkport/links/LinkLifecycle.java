@@ -71,11 +71,7 @@ public class LinkLifecycle {
 
     /** pending → claimed; empty when the link was not pending or its time was up. */
     public Optional<Link> claim(Link link) {
-        return inGroup(() -> {
-            Instant now = clock.instant();
-            return links.change(CLAIM, now, now, link.id(), now)
-                    .map(changed -> announce(changed, EventType.LINK_CLAIMED, Map.of(), "claimed", null));
-        });
+        return claim(CLAIM, link.id());
     }
 
     /**
@@ -84,9 +80,14 @@ public class LinkLifecycle {
      * reads the link to say why).
      */
     public Optional<Link> claimByCode(String claimCodeHash) {
+        return claim(CLAIM_BY_CODE, claimCodeHash);
+    }
+
+    /** The claim {@code sql} (CLAIM or CLAIM_BY_CODE) of the link {@code key} names, with LINK_CLAIMED. */
+    private Optional<Link> claim(String sql, String key) {
         return inGroup(() -> {
             Instant now = clock.instant();
-            return links.change(CLAIM_BY_CODE, now, now, claimCodeHash, now)
+            return links.change(sql, now, now, key, now)
                     .map(changed -> announce(changed, EventType.LINK_CLAIMED, Map.of(), "claimed", null));
         });
     }

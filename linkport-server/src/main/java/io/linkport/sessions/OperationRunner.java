@@ -61,8 +61,7 @@ class OperationRunner {
 
     /** {@code started} is as {@link LinkLifecycle#loginSucceeded} left it: its first operation marked running. */
     void run(StartedRun started, Provider provider, ConnectorState session, String loginKey) {
-        Link running = started.link();
-        Link link = running;
+        Link link = started.link();
         List<LinkOperation> operations = link.operations();
         List<JsonNode> arguments = links.arguments(started);
         List<String> progress = new ArrayList<>(link.progress());
@@ -87,7 +86,7 @@ class OperationRunner {
             try {
                 result = calls.callWithin(settings.connectorTimeout(), deadline -> provider.connector().execute(
                         new OperationRequest(op.resource(), op.action(), args, state,
-                                SessionEngine.context(running, loginKey, deadline))),
+                                SessionEngine.context(started.link(), loginKey, deadline))),
                         () -> lifecycle.fail(calling, failedHere, SessionEngine.TIMED_OUT));
             } catch (TimeoutException e) {
                 result = new OperationResult.Failure(FailureCode.TIMEOUT, SessionEngine.TIMED_OUT.message());
@@ -119,7 +118,7 @@ class OperationRunner {
         // listeners write (a saved login's first cached data) commits with LINK_COMPLETED: whoever
         // sees the link completed also sees that data.
         lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs)),
-                () -> publisher.publishEvent(new RunCompleted(running.id(), running.forLogin(), reads(operations, outputs))));
+                () -> publisher.publishEvent(new RunCompleted(started.link().id(), started.link().forLogin(), reads(operations, outputs))));
     }
 
     private static List<Map<String, Object>> reads(List<LinkOperation> operations, List<Map<String, Object>> outputs) {
