@@ -34,9 +34,8 @@ class JdbcWebhookEndpointRepository {
     private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id IN (:ids) AND deleted_at IS NULL";
     private static final String LIST = "SELECT " + COLUMNS
             + " FROM webhook_endpoints WHERE tenant_id = ? AND mode = ? AND deleted_at IS NULL ORDER BY created_at, id";
-    private static final String SUBSCRIPTIONS = """
-            SELECT id, url, event_types FROM webhook_endpoints
-            WHERE tenant_id = ? AND mode = ? AND enabled = TRUE AND deleted_at IS NULL""";
+    private static final String SUBSCRIPTIONS = "SELECT " + COLUMNS
+            + " FROM webhook_endpoints WHERE tenant_id = ? AND mode = ? AND enabled = TRUE AND deleted_at IS NULL";
     private static final String UPDATE = """
             UPDATE webhook_endpoints SET url = ?, description = ?, event_types = ?, enabled = ?, disabled_reason = ?,
                    failing_since = ?, updated_at = ?
@@ -55,7 +54,7 @@ class JdbcWebhookEndpointRepository {
 
     private final JdbcClient jdbc;
     // Every event asks for its tenant's subscriptions; a group-committed transaction holds many events.
-    private final PerTransaction<String, List<Subscription>> subscriptionsRead = new PerTransaction<>();
+    private final PerTransaction<String, List<WebhookEndpoint>> subscriptionsRead = new PerTransaction<>();
     // JdbcClient has no batches; this one shares its connection and transaction.
     private final JdbcTemplate batches;
 
@@ -93,12 +92,14 @@ class JdbcWebhookEndpointRepository {
         return jdbc.sql(LIST).params(tenantId, mode.name()).query(JdbcWebhookEndpointRepository::map).list();
     }
 
-    /** The tenant's enabled endpoints in this mode, as the outbox needs them; read once per transaction. */
-    List<Subscription> subscriptions(String tenantId, Mode mode) {
+    /**
+     * The tenant's enabled endpoints in this mode, for the outbox to fan an event out to; read once
+     * per transaction. Whole rows: a delivery handed to this node's dispatcher is signed with the
+     * secret read here, with no query of its own.
+     */
+    List<WebhookEndpoint> subscriptions(String tenantId, Mode mode) {
         return subscriptionsRead.get(tenantId + ' ' + mode.name(), key -> List.copyOf(jdbc.sql(SUBSCRIPTIONS)
-                .params(tenantId, mode.name())
-                .query((rs, row) -> new Subscription(rs.getString("id"), rs.getString("url"), eventTypes(rs.getString("event_types"))))
-                .list()));
+                .params(tenantId, mode.name()).query(JdbcWebhookEndpointRepository::map).list()));
     }
 
     void update(WebhookEndpoint e) {

@@ -77,8 +77,11 @@ class WebhookDispatcher implements SmartLifecycle {
     private Thread loop;
     private ExecutorService executor;
 
-    /** A delivery this node has claimed, its endpoint as read right after the claim, and when its lease ends. */
-    private record Claimed(WebhookDelivery delivery, Optional<WebhookEndpoint> endpoint, Instant leaseUntil) {
+    /**
+     * A delivery this node has claimed (or wrote leased to itself), its endpoint as read with the
+     * claim (or in the transaction that wrote it), and when its lease ends.
+     */
+    record Claimed(WebhookDelivery delivery, Optional<WebhookEndpoint> endpoint, Instant leaseUntil) {
     }
 
     /** One destination's deliveries on this node; changed only inside {@code destinations.compute}. */
@@ -184,11 +187,9 @@ class WebhookDispatcher implements SmartLifecycle {
         return taken;
     }
 
-    /** Deliveries whose rows committed leased to this node until {@code leaseUntil}, with a slot each: sent next. */
-    void handOver(List<WebhookDelivery> committed, Instant leaseUntil) {
-        for (WebhookDelivery delivery : committed) {
-            handedOver.add(new Claimed(delivery, Optional.empty(), leaseUntil));
-        }
+    /** Deliveries whose rows committed leased to this node, with a slot each: sent next. */
+    void handOver(List<Claimed> committed) {
+        handedOver.addAll(committed);
         signal();
     }
 
@@ -266,7 +267,7 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Sends what was handed over since the last round, its endpoints read in one query as after a claim. */
+    /** Sends what was handed over since the last round, signed with the endpoints read as their rows were written. */
     private void sendHandedOver() {
         List<Claimed> taken = takeHandedOver();
         if (taken.isEmpty()) {
@@ -277,20 +278,9 @@ class WebhookDispatcher implements SmartLifecycle {
             giveBack(taken);
             return;
         }
-        Map<String, WebhookEndpoint> endpoints;
-        try {
-            endpoints = this.endpoints.findByIds(taken.stream().map(c -> c.delivery().endpointId()).filter(id -> id != null)
-                    .collect(Collectors.toSet()));
-        } catch (RuntimeException e) {
-            // the leases expire and the attempts are made then; nothing is lost
-            release(taken.stream().map(Claimed::delivery).toList());
-            throw e;
-        }
         for (Claimed handed : taken) {
-            Claimed claimed = new Claimed(handed.delivery(), Optional.ofNullable(handed.delivery().endpointId())
-                    .map(endpoints::get), handed.leaseUntil());
-            if (sendNowOrWait(claimed, true)) {
-                send(claimed);
+            if (sendNowOrWait(handed, true)) {
+                send(handed);
             }
         }
     }

@@ -13,4 +13,12 @@ public record WebhookEndpoint(String id, String tenantId, Mode mode, String url,
                               List<String> eventTypes, boolean enabled, String disabledReason,
                               String secretEncrypted, String previousSecretEncrypted, Instant previousExpiresAt,
                               Instant failingSince, Instant createdAt, Instant updatedAt) {
+
+    /** Whether an event of {@code eventType} is fanned out to this endpoint by its event types. */
+    boolean accepts(String eventType) {
+        if (eventTypes.isEmpty()) {
+            return !eventType.startsWith("WEBHOOK_");
+        }
+        return eventTypes.contains(eventType);
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * appended the event, so the delivery rows written here commit or roll back with the state change
  * itself: no delivery for a change that rolled back, no lost delivery for one that committed.
  * While the local dispatcher has room, a row is written already leased to this node and handed to
- * the dispatcher right after the commit: no query for due deliveries, no claim. Otherwise the
+ * the dispatcher right after the commit, with the endpoint this transaction read to fan the
+ * event out: no query for due deliveries, no claim, no read of the endpoint. Otherwise the
  * row is left for any node, and after the commit the dispatcher is woken to look for it instead
  * of waiting for its next poll. A commit that queued nothing (most events go nowhere) wakes nothing.
  */
@@ -62,18 +64,18 @@ class WebhookOutbox {
         Object concerned = event.data().get("endpointId");
         String payload = null;  // serialized only when the event goes somewhere: most tenants' events go nowhere
         boolean leftForAnyNode = false;
-        for (Subscription subscription : endpoints.subscriptions(event.tenantId(), event.mode())) {
+        for (WebhookEndpoint endpoint : endpoints.subscriptions(event.tenantId(), event.mode())) {
             boolean wanted = event.type() == EventType.WEBHOOK_TEST
-                    ? subscription.endpointId().equals(concerned)
-                    : subscription.accepts(event.type().name()) && !subscription.endpointId().equals(concerned);
+                    ? endpoint.id().equals(concerned)
+                    : endpoint.accepts(event.type().name()) && !endpoint.id().equals(concerned);
             if (wanted) {
                 payload = payload != null ? payload : json.writeValueAsString(event.envelope());
-                leftForAnyNode |= !queue(delivery(event, subscription.endpointId(), subscription.url(), payload, now));
+                leftForAnyNode |= !queue(delivery(event, endpoint.id(), endpoint.url(), payload, now), endpoint);
             }
         }
         if (event.callbackUrl() != null && !OPERATIONAL.contains(event.type())) {
             payload = payload != null ? payload : json.writeValueAsString(event.envelope());
-            leftForAnyNode |= !queue(delivery(event, null, event.callbackUrl(), payload, now));
+            leftForAnyNode |= !queue(delivery(event, null, event.callbackUrl(), payload, now), null);
         }
         if (leftForAnyNode) {
             publisher.publishEvent(new DeliveriesQueued());
@@ -82,10 +84,11 @@ class WebhookOutbox {
 
     /**
      * Writes the row leased to this node when the dispatcher has a slot for it: it is then sent
-     * straight after the commit ({@link Leased}). Otherwise the row is left for any node to claim
+     * straight after the commit ({@link Leased}), signed with {@code endpoint} as this transaction
+     * read it (null for a link's own callback URL). Otherwise the row is left for any node to claim
      * (false), and the dispatcher is woken after the commit to look for it.
      */
-    private boolean queue(WebhookDelivery delivery) {
+    private boolean queue(WebhookDelivery delivery, WebhookEndpoint endpoint) {
         if (TransactionSynchronizationManager.isSynchronizationActive() && dispatcher.reserve(delivery.destinationKey())) {
             Leased leased = (Leased) TransactionSynchronizationManager.getResource(this);
             if (leased == null) {
@@ -94,7 +97,7 @@ class WebhookOutbox {
                 TransactionSynchronizationManager.registerSynchronization(leased);
             }
             deliveries.insertLeased(delivery, dispatcher.node(), leased.until);
-            leased.deliveries.add(delivery);
+            leased.deliveries.add(new WebhookDispatcher.Claimed(delivery, Optional.ofNullable(endpoint), leased.until));
             return true;
         }
         deliveries.insert(delivery);
@@ -113,7 +116,7 @@ class WebhookOutbox {
      */
     private final class Leased implements TransactionSynchronization {
         private final Instant until;
-        private final List<WebhookDelivery> deliveries = new ArrayList<>();
+        private final List<WebhookDispatcher.Claimed> deliveries = new ArrayList<>();
 
         private Leased(Instant until) {
             this.until = until;
@@ -123,9 +126,9 @@ class WebhookOutbox {
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(WebhookOutbox.this);
             if (status == STATUS_COMMITTED) {
-                dispatcher.handOver(deliveries, until);
+                dispatcher.handOver(deliveries);
             } else {
-                dispatcher.release(deliveries);
+                dispatcher.release(deliveries.stream().map(WebhookDispatcher.Claimed::delivery).toList());
             }
         }
     }
