@@ -108,9 +108,8 @@ public class LinkService {
         return link;
     }
 
-    /** The link a claim code opens; the stored hash is compared in constant time. */
-    public Optional<Link> findByClaimCode(String claimCode) {
-        String hash = Secrets.sha256Hex(claimCode);
+    /** The link the claim code hashing to {@code hash} opens; the stored hash is compared in constant time. */
+    public Optional<Link> findByClaimCodeHash(String hash) {
         return links.findByClaimHash(hash).filter(match -> Secrets.constantTimeEquals(match.storedHash(), hash))
                 .map(JdbcLinkRepository.ClaimMatch::link);
     }

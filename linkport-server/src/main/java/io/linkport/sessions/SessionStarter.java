@@ -167,8 +167,9 @@ public class SessionStarter {
      * nothing reads the link, to say why: unknown code, expired, canceled or already opened.
      */
     private Link claimByCode(String claimCode) {
-        return lifecycle.claimByCode(Secrets.sha256Hex(claimCode)).orElseThrow(() -> {
-            Link link = links.findByClaimCode(claimCode)
+        String hash = Secrets.sha256Hex(claimCode);
+        return lifecycle.claimByCode(hash).orElseThrow(() -> {
+            Link link = links.findByClaimCodeHash(hash)
                     .orElseThrow(() -> ApiException.notFound("link_not_found", "No link has this claim code."));
             refuseUnclaimable(link);
             return alreadyClaimed();
