@@ -1,6 +1,7 @@
 package io.linkport.common;
 
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,12 +21,15 @@ class CommonConfig {
     }
 
     /**
-     * One for every kind of unit, so concurrent requests of different kinds share commits too. Four
-     * lanes: POST /v1/links on PostgreSQL (2 cores, 32 connections) made 1,530/s with one lane,
-     * 1,875-1,917/s with four and 943-1,345/s with eight (docs/performance.md, round 4).
+     * One for every kind of unit, so concurrent requests of different kinds share commits too. Two
+     * lanes by default: with four, a link run's seven grouped writes met in small groups (2.7
+     * transactions a run), and each group pays its own event insert, subscription read and commit. On PostgreSQL (2 cores, 32
+     * connections) two lanes made 15-25 % more link runs per insert of the ceiling than four, and
+     * links no fewer (docs/performance.md, round 24); one lane left the CPU idle.
      */
     @Bean
-    GroupTransaction groupTransaction(TransactionTemplate tx, BatchedWrites batched) {
-        return new GroupTransaction(tx, batched, 64, 4);
+    GroupTransaction groupTransaction(TransactionTemplate tx, BatchedWrites batched,
+                                      @Value("${linkport.db.group-lanes:2}") int lanes) {
+        return new GroupTransaction(tx, batched, 64, lanes);
     }
 }

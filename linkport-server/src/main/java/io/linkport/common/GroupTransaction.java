@@ -32,6 +32,9 @@ public final class GroupTransaction {
     private final AtomicInteger next = new AtomicInteger();
 
     public GroupTransaction(TransactionTemplate tx, BatchedWrites batched, int maxBatch, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("linkport.db.group-lanes must be at least 1, was " + lanes);
+        }
         this.tx = tx;
         this.batched = batched;
         this.lanes = IntStream.range(0, lanes).mapToObj(i -> new GroupCommit<Supplier<?>, Outcome>(maxBatch, this::runAll))

@@ -135,6 +135,13 @@ class GroupTransactionTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM items").query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void aLaneCountBelowOneIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new GroupTransaction(tx, batched, 64, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("linkport.db.group-lanes must be at least 1");
+    }
+
     /**
      * Starts a unit (inserting 0) that keeps the group's lock, queues {@code units} behind it from
      * other threads, checks none ran, then lets the first go: the queued units form groups.
