@@ -53,6 +53,21 @@ class SandboxWritesTest extends ServerTest {
         assertThat(json.writeValueAsString(cards)).doesNotContain("4111111111111111").doesNotContain("\"cvv\"");
     }
 
+    /** The second write updates the stored cards (a grouped commit), the first inserted them. */
+    @Test
+    void writePaymentMethodTwiceThenReadShowsBothCardsTheNewestDefault() {
+        ConnectorState session = calls.session("tmobile", "user_good_twice");
+        calls.run("tmobile", "user_good_twice", session, "paymentMethod", "write", card("4111111111111111"));
+        OperationResult second = calls.run("tmobile", "user_good_twice", session, "paymentMethod", "write",
+                card("5555555555554444"));
+        assertThat(second).isInstanceOf(OperationResult.Success.class);
+
+        List<?> cards = (List<?>) calls.read("tmobile", "user_good_twice", "paymentMethod").get("paymentMethods");
+
+        assertThat(cards.stream().<Object>map(card -> ((Map<?, ?>) card).get("last4")).toList()).hasSize(3).startsWith("4444", "1111");
+        assertThat(cards.stream().<Object>map(card -> ((Map<?, ?>) card).get("isDefault")).toList()).containsExactly(true, false, false);
+    }
+
     @Test
     void writePaymentMethodThenOtherLoginsAndInstitutionsUnchanged() {
         ConnectorState session = calls.session("ubereats", "user_good_writer");
