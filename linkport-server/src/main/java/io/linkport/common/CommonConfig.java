@@ -23,9 +23,10 @@ class CommonConfig {
     /**
      * One for every kind of unit, so concurrent requests of different kinds share commits too. Two
      * lanes by default: with four, a link run's seven grouped writes met in small groups (2.7
-     * transactions a run), and each group pays its own event insert, subscription read and commit. On PostgreSQL (2 cores, 32
-     * connections) two lanes made 15-25 % more link runs per insert of the ceiling than four, and
-     * links no fewer (docs/performance.md, round 24); one lane left the CPU idle.
+     * transactions a run), and each group pays its own event insert, subscription read and commit.
+     * On PostgreSQL (2 cores, 32 connections) two lanes made about 17 % more link runs per insert
+     * of the ceiling than four (medians of four runs each) and no fewer links; one lane left the
+     * CPU idle (docs/performance.md, round 24).
      */
     @Bean
     GroupTransaction groupTransaction(TransactionTemplate tx, BatchedWrites batched,
