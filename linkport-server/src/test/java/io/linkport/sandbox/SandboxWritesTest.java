@@ -53,7 +53,7 @@ class SandboxWritesTest extends ServerTest {
         assertThat(json.writeValueAsString(cards)).doesNotContain("4111111111111111").doesNotContain("\"cvv\"");
     }
 
-    /** The second write updates the stored cards (a grouped commit), the first inserted them. */
+    /** The second write updates the stored cards; the first inserted them. */
     @Test
     void writePaymentMethodTwiceThenReadShowsBothCardsTheNewestDefault() {
         ConnectorState session = calls.session("tmobile", "user_good_twice");
