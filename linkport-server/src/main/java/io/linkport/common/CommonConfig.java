@@ -21,16 +21,15 @@ class CommonConfig {
     }
 
     /**
-     * One for every kind of unit, so concurrent requests of different kinds share commits too. Two
-     * lanes by default: with four, a link run's seven grouped writes met in small groups (2.7
-     * transactions a run), and each group pays its own event insert, subscription read and commit.
-     * On PostgreSQL (2 cores, 32 connections) two lanes made about 17 % more link runs per insert
-     * of the ceiling than four (medians of four runs each) and no fewer links; one lane left the
-     * CPU idle (docs/performance.md, round 24).
+     * One for every kind of unit, so concurrent requests of different kinds share commits too. Four
+     * lanes: POST /v1/links on PostgreSQL (2 cores, 32 connections) made 1,530/s with one lane,
+     * 1,875-1,917/s with four and 943-1,345/s with eight (docs/performance.md, round 4). Two lanes
+     * were no better: slower on links in round 7, no different beyond the noise on link runs in
+     * round 24.
      */
     @Bean
     GroupTransaction groupTransaction(TransactionTemplate tx, BatchedWrites batched,
-                                      @Value("${linkport.db.group-lanes:2}") int lanes) {
+                                      @Value("${linkport.db.group-lanes:4}") int lanes) {
         return new GroupTransaction(tx, batched, 64, lanes);
     }
 }
