@@ -105,10 +105,12 @@ class JdbcLinkRepository {
             WHERE id = ? AND status = 'authenticating'""";
     static final String PROGRESS = """
             UPDATE links SET progress = ?, updated_at = ? WHERE id = ? AND status = 'running'""";
+    /** From running, or straight from authenticating when a quick run's login and operations are written together. */
     static final String COMPLETE = """
-            UPDATE links SET status = 'completed', progress = ?, result_encrypted = ?, lease_owner = NULL,
-                lease_until = NULL, sweep_at = NULL, finished_at = ?, updated_at = ?
-            WHERE id = ? AND status = 'running'""";
+            UPDATE links SET status = 'completed', progress = ?, result_encrypted = ?, mfa_challenge = NULL,
+                connector_state_encrypted = NULL, error_code = NULL, error_message = NULL, error_retryable = FALSE,
+                lease_owner = NULL, lease_until = NULL, sweep_at = NULL, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status = ?""";
     static final String FAIL = """
             UPDATE links SET status = 'failed', progress = ?, error_code = ?, error_message = ?, error_retryable = FALSE,
                 mfa_challenge = NULL, connector_state_encrypted = NULL, lease_owner = NULL, lease_until = NULL,
@@ -242,8 +244,7 @@ class JdbcLinkRepository {
 
     /**
      * {@link #change} that also hands back the operations' sealed arguments: the run needs them
-     * once, as it starts, and reads them with the change that starts it rather than in a query of
-     * their own.
+     * once, and reads them with the change that begins its login rather than in a query of their own.
      */
     Optional<StartedRun> changeStartingRun(String sql, Object... params) {
         return change(sql, RETURNED_WITH_ARGUMENTS,

@@ -21,8 +21,6 @@ import io.linkport.events.EventLog;
 import io.linkport.events.EventType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,14 +103,19 @@ public class LinkLifecycle {
 
     /**
      * claimed|mfa_required → authenticating, leased to {@code owner}, with its LOGIN_STARTED event
-     * ({@code step}: what the user just sent — credentials, an MFA answer, an OAuth callback).
+     * ({@code step}: what the user just sent — credentials, an MFA answer, an OAuth callback). The
+     * operations' sealed arguments come back with the change: the run needs them once its login
+     * succeeds, and reads them here rather than in a query of its own.
      */
-    public Optional<Link> beginLogin(Link link, String owner, String step) {
+    public Optional<StartedRun> beginLogin(Link link, String owner, String step) {
         return inGroup(() -> {
             Instant now = clock.instant();
             Instant leaseUntil = now.plus(settings.lease());
-            return links.change(BEGIN_LOGIN, owner, leaseUntil, leaseUntil, now, link.id(), link.status().lower(), now)
-                    .map(changed -> announce(changed, EventType.LOGIN_STARTED, Map.of("step", step), step, null));
+            return links.changeStartingRun(BEGIN_LOGIN, owner, leaseUntil, leaseUntil, now, link.id(), link.status().lower(), now)
+                    .map(started -> {
+                        announce(started.link(), EventType.LOGIN_STARTED, Map.of("step", step), step, null);
+                        return started;
+                    });
         });
     }
 
@@ -142,47 +145,33 @@ public class LinkLifecycle {
     }
 
     /**
-     * authenticating → running, with the first operation already marked running: the run starts
-     * it at once, and one write instead of two is one commit fewer per run. The operations' sealed
-     * arguments come back with the change, so the run needs no query of its own for them.
+     * Writes a run's {@code steps} — its login, operations completed — with the progress they led
+     * to, as one change: authenticating → running when the link was last written authenticating,
+     * running → running otherwise. {@code written} is the link as last written; each step gets its
+     * event, in order.
      */
-    public Optional<StartedRun> loginSucceeded(Link link) {
-        List<String> progress = new ArrayList<>(Collections.nCopies(link.operations().size(), "pending"));
-        if (!progress.isEmpty()) {
-            progress.set(0, "running");
-        }
-        return inGroup(() -> links.changeStartingRun(RUNNING, links.toJson(progress), clock.instant(), link.id())
-                .map(started -> {
-                    Link changed = started.link();
-                    traced(announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null),
-                            "operation_started", describe(changed, 0));
-                    return started;
-                }));
+    public Optional<Link> advance(Link written, List<String> progress, List<RunStep> steps) {
+        String sql = written.status() == LinkStatus.AUTHENTICATING ? RUNNING : PROGRESS;
+        return inGroup(() -> links.change(sql, links.toJson(progress), clock.instant(), written.id())
+                .map(changed -> record(changed, steps)));
     }
 
     /**
-     * Operation {@code index} of a running link completed and the next one started
-     * ({@code progress} says so): one write with its OPERATION_COMPLETED event.
-     */
-    public Optional<Link> operationCompleted(Link link, List<String> progress, int index) {
-        return inGroup(() -> links.change(PROGRESS, links.toJson(progress), clock.instant(), link.id())
-                .map(changed -> traced(operationCompletedEvent(changed, index), "operation_started",
-                        describe(changed, progress.indexOf("running")))));
-    }
-
-    /**
-     * The last operation completed: running → completed, storing the result once, encrypted, with
-     * that operation's OPERATION_COMPLETED and then LINK_COMPLETED (which carries a pointer, not the
+     * The last operation completed: → completed from the state the link was last written in,
+     * storing the result once, encrypted, with the events of the {@code steps} not yet written, that
+     * operation's OPERATION_COMPLETED and then LINK_COMPLETED (which carries a pointer, not the
      * result). {@code alsoWrite} runs in the same transaction when the link completed, so what it
      * writes is visible exactly when the link is.
      */
-    public Optional<Link> complete(Link link, List<String> progress, String resultJson, Runnable alsoWrite) {
-        String sealed = cipher.encrypt(resultJson, link.id() + ":result");
+    public Optional<Link> complete(Link written, List<String> progress, List<RunStep> steps, String resultJson,
+                                   Runnable alsoWrite) {
+        String sealed = cipher.encrypt(resultJson, written.id() + ":result");
         return inGroup(() -> {
             Instant now = clock.instant();
-            Optional<Link> completed = links.change(COMPLETE, links.toJson(progress), sealed, now, now, link.id())
-                    .map(changed -> announce(operationCompletedEvent(changed, changed.operations().size() - 1),
-                            EventType.LINK_COMPLETED, Map.of("resultUrl", link.resultUrl()), "link_completed", null));
+            Optional<Link> completed = links.change(COMPLETE, links.toJson(progress), sealed, now, now, written.id(),
+                            written.status().lower())
+                    .map(changed -> announce(operationCompletedEvent(record(changed, steps), changed.operations().size() - 1),
+                            EventType.LINK_COMPLETED, Map.of("resultUrl", written.resultUrl()), "link_completed", null));
             completed.ifPresent(changed -> alsoWrite.run());
             return completed;
         });
@@ -190,11 +179,17 @@ public class LinkLifecycle {
 
     /** {@code link.status()} → failed; nothing partial is kept. */
     public Optional<Link> fail(Link link, List<String> progress, LinkError error) {
+        return fail(link, progress, List.of(), error);
+    }
+
+    /** {@link #fail(Link, List, LinkError)} of a run, after the events of the {@code steps} not yet written. */
+    public Optional<Link> fail(Link written, List<String> progress, List<RunStep> steps, LinkError error) {
         return inGroup(() -> {
             Instant now = clock.instant();
-            return links.change(FAIL, links.toJson(progress), error.code(), error.message(), now, now, link.id(),
-                    link.status().lower())
-                    .map(changed -> announce(changed, EventType.LINK_FAILED, errorData(error), "link_failed", error.code()));
+            return links.change(FAIL, links.toJson(progress), error.code(), error.message(), now, now, written.id(),
+                    written.status().lower())
+                    .map(changed -> announce(record(changed, steps), EventType.LINK_FAILED, errorData(error), "link_failed",
+                            error.code()));
         });
     }
 
@@ -258,6 +253,19 @@ public class LinkLifecycle {
         data.putAll(extra);
         events.appendBatched(changed.tenantId(), changed.mode(), type, data, changed.webhookUrl());
         return traced(changed, step, detail);
+    }
+
+    /** The events and trace steps of {@code steps}, written with the change that left {@code changed}. */
+    private Link record(Link changed, List<RunStep> steps) {
+        for (RunStep step : steps) {
+            switch (step.kind()) {
+                case LOGGED_IN -> traced(announce(changed, EventType.LOGIN_SUCCEEDED, Map.of(), "login_succeeded", null),
+                        "operation_started", describe(changed, 0));
+                case OPERATION_COMPLETED -> traced(operationCompletedEvent(changed, step.operation()), "operation_started",
+                        describe(changed, step.operation() + 1));
+            }
+        }
+        return changed;
     }
 
     private Link traced(Link changed, String step, String detail) {

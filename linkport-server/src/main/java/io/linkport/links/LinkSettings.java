@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectorTimeout  the deadline of each connector call
  * @param lease             how long a run stays owned by its node without a heartbeat
  * @param loginAttempts     wrong passwords (and, separately, wrong MFA answers) before the link fails
+ * @param progressDelay     how long a run's progress (its login succeeded, an operation completed)
+ *                          may wait to be written with the run's next change; zero writes each step
+ *                          at once
  */
 @ConfigurationProperties("linkport.links")
 public record LinkSettings(Duration defaultExpiry, Duration maxExpiry, Duration sessionLifetime,
-                           Duration connectorTimeout, Duration lease, Integer loginAttempts) {
+                           Duration connectorTimeout, Duration lease, Integer loginAttempts,
+                           Duration progressDelay) {
 
     public LinkSettings {
         defaultExpiry = defaultExpiry == null ? Duration.ofHours(4) : defaultExpiry;
@@ -24,5 +28,9 @@ public record LinkSettings(Duration defaultExpiry, Duration maxExpiry, Duration 
         connectorTimeout = connectorTimeout == null ? Duration.ofSeconds(30) : connectorTimeout;
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         loginAttempts = loginAttempts == null ? 3 : loginAttempts;
+        progressDelay = progressDelay == null ? Duration.ofMillis(200) : progressDelay;
+        if (progressDelay.isNegative()) {
+            throw new IllegalArgumentException("linkport.links.progress-delay must not be negative");
+        }
     }
 }

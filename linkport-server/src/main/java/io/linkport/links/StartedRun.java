@@ -1,9 +1,9 @@
 package io.linkport.links;
 
 /**
- * A link that has just logged in and started running, with its operations' arguments as stored
- * (sealed): read by the same statement that started the run, opened only by
- * {@link LinkService#arguments(StartedRun)}.
+ * A link whose login has just begun, with its operations' arguments as stored (sealed): read by
+ * the same statement that began the login, opened only by {@link LinkService#arguments(StartedRun)}
+ * once the login succeeds.
  */
 public record StartedRun(Link link, String argumentsSealed) {
 }

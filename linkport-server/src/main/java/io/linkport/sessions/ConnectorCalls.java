@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -66,6 +67,20 @@ public class ConnectorCalls implements DisposableBean {
     /** Runs a session step (login, MFA, operations) in the background. */
     void run(Runnable task) {
         runs.execute(task);
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own after {@code delay}, unless cancelled first. When the
+     * pool is full the task is dropped, so it must be one whose work something else does anyway.
+     */
+    ScheduledFuture<?> later(Duration delay, Runnable task) {
+        return deadlines.schedule(() -> {
+            try {
+                calls.execute(task);
+            } catch (RejectedExecutionException e) {
+                // dropped, as documented
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Calls a connector, waiting no later than {@code deadline} (plus the grace); a late call is interrupted and abandoned. */

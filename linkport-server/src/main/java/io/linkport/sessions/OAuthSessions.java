@@ -9,6 +9,7 @@ import io.linkport.connector.ConnectorState;
 import io.linkport.links.Link;
 import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkStatus;
+import io.linkport.links.StartedRun;
 import io.linkport.links.LinkTraces;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
@@ -108,8 +109,8 @@ class OAuthSessions {
         String verifier = cipher.decrypt(stored.verifierCiphertext(), stateHash + ":verifier");
         ConnectorState pending = stored.pendingCiphertext() == null ? ConnectorState.empty()
                 : new ConnectorState(json.readValue(cipher.decrypt(stored.pendingCiphertext(), stateHash + ":pending"), MAP));
-        Optional<Link> authenticating = lifecycle.beginLogin(link, engine.nodeId(), "oauth_callback");
-        authenticating.ifPresent(l -> engine.completeAuthorization(l, code, error, verifier, stored.redirectUri(), pending));
-        return authenticating;
+        Optional<StartedRun> authenticating = lifecycle.beginLogin(link, engine.nodeId(), "oauth_callback");
+        authenticating.ifPresent(run -> engine.completeAuthorization(run, code, error, verifier, stored.redirectUri(), pending));
+        return authenticating.map(StartedRun::link);
     }
 }

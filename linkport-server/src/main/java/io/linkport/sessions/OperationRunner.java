@@ -6,15 +6,16 @@ import io.linkport.connector.OperationRequest;
 import io.linkport.connector.OperationResult;
 import io.linkport.links.Link;
 import io.linkport.links.LinkError;
-import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkOperation;
 import io.linkport.links.LinkService;
 import io.linkport.links.LinkSettings;
+import io.linkport.links.RunStep;
 import io.linkport.links.StartedRun;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import io.linkport.web.ValidationIssue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +42,15 @@ class OperationRunner {
     };
 
     private final ConnectorCalls calls;
-    private final LinkLifecycle lifecycle;
     private final LinkService links;
     private final ProviderCatalog catalog;
     private final LinkSettings settings;
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
 
-    OperationRunner(ConnectorCalls calls, LinkLifecycle lifecycle, LinkService links, ProviderCatalog catalog,
+    OperationRunner(ConnectorCalls calls, LinkService links, ProviderCatalog catalog,
                     LinkSettings settings, JsonMapper json, ApplicationEventPublisher publisher) {
         this.calls = calls;
-        this.lifecycle = lifecycle;
         this.links = links;
         this.catalog = catalog;
         this.settings = settings;
@@ -59,12 +58,33 @@ class OperationRunner {
         this.publisher = publisher;
     }
 
-    /** {@code started} is as {@link LinkLifecycle#loginSucceeded} left it: its first operation marked running. */
-    void run(StartedRun started, Provider provider, ConnectorState session, String loginKey) {
+    /**
+     * {@code started}'s login succeeded and its first operation is running, as {@code journal}
+     * records. A run that stops on Linkport's side fails through the journal, so the progress it
+     * holds still gets its events.
+     */
+    void run(StartedRun started, RunJournal journal, Provider provider, ConnectorState session, String loginKey) {
+        List<String> progress = new ArrayList<>(Collections.nCopies(started.link().operations().size(), "pending"));
+        try {
+            run(started, journal, provider, session, loginKey, progress);
+        } catch (RuntimeException e) {
+            try {
+                journal.fail(progress, SessionEngine.STOPPED);
+            } catch (RuntimeException failing) {
+                e.addSuppressed(failing);
+            }
+            throw e;
+        }
+    }
+
+    private void run(StartedRun started, RunJournal journal, Provider provider, ConnectorState session, String loginKey,
+                     List<String> progress) {
         Link link = started.link();
         List<LinkOperation> operations = link.operations();
         List<JsonNode> arguments = links.arguments(started);
-        List<String> progress = new ArrayList<>(link.progress());
+        if (!progress.isEmpty()) {
+            progress.set(0, "running");
+        }
         List<Map<String, Object>> outputs = new ArrayList<>();
         ConnectorState current = session;
         for (int i = 0; i < operations.size(); i++) {
@@ -73,21 +93,20 @@ class OperationRunner {
                     arguments.get(i), "operations[" + i + "]");
             if (!issues.isEmpty()) {
                 progress.set(i, "failed");
-                lifecycle.fail(link, progress, new LinkError("INVALID_ARGUMENTS", "The arguments of operations[" + i
+                journal.fail(progress, new LinkError("INVALID_ARGUMENTS", "The arguments of operations[" + i
                         + "] no longer match the schema of " + op.resource() + "." + op.action() + ".", false));
                 return;
             }
             Map<String, Object> args = arguments.get(i) == null ? Map.of() : json.convertValue(arguments.get(i), MAP);
             ConnectorState state = current;
-            Link calling = link;
             List<String> failedHere = new ArrayList<>(progress);
             failedHere.set(i, "failed");
             OperationResult result;
             try {
                 result = calls.callWithin(settings.connectorTimeout(), deadline -> provider.connector().execute(
                         new OperationRequest(op.resource(), op.action(), args, state,
-                                SessionEngine.context(started.link(), loginKey, deadline))),
-                        () -> lifecycle.fail(calling, failedHere, SessionEngine.TIMED_OUT));
+                                SessionEngine.context(link, loginKey, deadline))),
+                        () -> journal.fail(failedHere, SessionEngine.TIMED_OUT));
             } catch (TimeoutException e) {
                 result = new OperationResult.Failure(FailureCode.TIMEOUT, SessionEngine.TIMED_OUT.message());
             } catch (ExecutionException e) {
@@ -96,7 +115,7 @@ class OperationRunner {
             }
             if (result instanceof OperationResult.Failure failure) {
                 progress.set(i, "failed");
-                lifecycle.fail(link, progress, new LinkError(failure.code().name(), failure.message(), false));
+                journal.fail(progress, new LinkError(failure.code().name(), failure.message(), false));
                 return;
             }
             OperationResult.Success success = (OperationResult.Success) result;
@@ -106,10 +125,9 @@ class OperationRunner {
             }
             progress.set(i, "completed");
             if (i + 1 < operations.size()) {
-                // the next operation starts in the same write that records this one's completion
+                // the next operation starts in the same change that records this one's completion
                 progress.set(i + 1, "running");
-                link = lifecycle.operationCompleted(link, progress, i).orElse(null);
-                if (link == null) {
+                if (!journal.record(RunStep.operationCompleted(i), progress)) {
                     return;
                 }
             }
@@ -117,8 +135,8 @@ class OperationRunner {
         // RunCompleted is published inside the transaction that completes the link, so what its
         // listeners write (a saved login's first cached data) commits with LINK_COMPLETED: whoever
         // sees the link completed also sees that data.
-        lifecycle.complete(link, progress, json.writeValueAsString(shape(operations, outputs)),
-                () -> publisher.publishEvent(new RunCompleted(started.link().id(), started.link().forLogin(), reads(operations, outputs))));
+        journal.complete(progress, json.writeValueAsString(shape(operations, outputs)),
+                () -> publisher.publishEvent(new RunCompleted(link.id(), link.forLogin(), reads(operations, outputs))));
     }
 
     private static List<Map<String, Object>> reads(List<LinkOperation> operations, List<Map<String, Object>> outputs) {

@@ -15,16 +15,17 @@ import io.linkport.links.LinkError;
 import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkSettings;
 import io.linkport.links.LinkStatus;
+import io.linkport.links.RunStep;
 import io.linkport.links.StartedRun;
 import io.linkport.providers.LoginKeys;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,9 @@ class SessionEngine {
     /** A connector call that passed its deadline, whether the connector answered late or never. */
     static final LinkError TIMED_OUT = new LinkError(FailureCode.TIMEOUT.name(), "The institution did not answer in time.", false);
 
+    /** The run stopped on Linkport's side (its database, a full queue, a bug): not the institution's fault. */
+    static final LinkError STOPPED = new LinkError(LinkError.INTERNAL_ERROR, "Linkport could not finish this link; start a new link.", false);
+
     private final String nodeId = Ids.prefixed("node_");
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ConnectorCalls calls;
@@ -83,38 +87,41 @@ class SessionEngine {
         return nodeId;
     }
 
-    /** Logs in with what the user typed; {@code link} is already {@code authenticating} under this node's lease. */
-    void login(Link link, Map<String, String> credentials) {
+    /** Logs in with what the user typed; {@code run}'s link is already {@code authenticating} under this node's lease. */
+    void login(StartedRun run, Map<String, String> credentials) {
+        Link link = run.link();
         String loginKey = LoginKeys.of(link.tenantId(), link.integrationId(), credentials.getOrDefault("username", link.id()));
         start(link, () -> {
             Provider provider = provider(link);
             LoginResult result = call(link, deadline -> provider.connector().login(
                     new LoginRequest(credentials, context(link, loginKey, deadline))));
-            return result == null ? null : handle(link, provider, result, loginKey, () -> Map.copyOf(credentials), null);
+            return result == null ? null : handle(run, provider, result, loginKey, () -> Map.copyOf(credentials), null);
         });
     }
 
-    /** Continues an MFA login with the user's answer; {@code link} is {@code authenticating} again. */
-    void answerMfa(Link link, String challengeJson, MfaAnswer answer) {
+    /** Continues an MFA login with the user's answer; {@code run}'s link is {@code authenticating} again. */
+    void answerMfa(StartedRun run, String challengeJson, MfaAnswer answer) {
+        Link link = run.link();
         start(link, () -> {
             Provider provider = provider(link);
             Pending pending = readPending(lifecycle.pendingState(link));
             LoginResult result = call(link, deadline -> provider.connector().answerMfa(
                     new MfaAnswerRequest(answer, pending.state(), context(link, pending.loginKey(), deadline))));
             return result == null ? null
-                    : handle(link, provider, result, pending.loginKey(), Map::of, new Retry(challengeJson, pending));
+                    : handle(run, provider, result, pending.loginKey(), Map::of, new Retry(challengeJson, pending));
         });
     }
 
     /** Finishes an OAuth login from the institution's callback. */
-    void completeAuthorization(Link link, String code, String error, String verifier, String redirectUri,
+    void completeAuthorization(StartedRun run, String code, String error, String verifier, String redirectUri,
                                ConnectorState pending) {
+        Link link = run.link();
         String loginKey = link.tenantId() + ":" + link.integrationId() + ":" + link.id();
         start(link, () -> {
             Provider provider = provider(link);
             LoginResult result = call(link, deadline -> provider.connector().completeAuthorization(
                     new AuthorizationCallback(code, error, verifier, redirectUri, pending, context(link, loginKey, deadline))));
-            return result == null ? null : handle(link, provider, result, loginKey, Map::of, null);
+            return result == null ? null : handle(run, provider, result, loginKey, Map::of, null);
         });
     }
 
@@ -138,19 +145,28 @@ class SessionEngine {
     private record Retry(String challengeJson, Pending pending) {
     }
 
-    /** Records the login's outcome; returns the operations as the run's next step when it succeeded. */
-    private Step handle(Link link, Provider provider, LoginResult result, String loginKey,
+    /**
+     * Records the login's outcome; returns the operations as the run's next step when it succeeded.
+     * A success is written with the run's next change ({@link RunJournal}), except on a link that
+     * saves a login: the login is saved only once LOGIN_SUCCEEDED has committed.
+     */
+    private Step handle(StartedRun run, Provider provider, LoginResult result, String loginKey,
                         Supplier<Map<String, String>> credentials, Retry retry) {
+        Link link = run.link();
         if (result instanceof LoginResult.Success success) {
-            Optional<StartedRun> running = lifecycle.loginSucceeded(link);
-            if (running.isEmpty()) {
+            List<String> progress = new ArrayList<>(Collections.nCopies(link.operations().size(), "pending"));
+            if (!progress.isEmpty()) {
+                progress.set(0, "running");
+            }
+            RunJournal journal = new RunJournal(lifecycle, calls, settings.progressDelay(), link);
+            if (!journal.record(RunStep.loggedIn(), progress) || (link.forLogin() && !journal.flush())) {
                 return null;
             }
             publisher.publishEvent(new LoginSucceeded(link.id(), link.tenantId(), link.mode(), link.integrationId(),
                     link.userId(), link.endUserId(), link.linkTokenId(), link.forLogin(), success.accountId(), credentials,
                     success.session()));
             return () -> {
-                operations.run(running.get(), provider, success.session(), loginKey);
+                operations.run(run, journal, provider, success.session(), loginKey);
                 return null;
             };
         } else if (result instanceof LoginResult.MfaRequired mfa) {
@@ -239,12 +255,11 @@ class SessionEngine {
         }
     }
 
-    /** The run stopped on Linkport's side (its database, a full queue, a bug): not the institution's fault. */
+    /** Fails a run that stopped with {@link #STOPPED}. */
     private void failQuietly(String linkId) {
         try {
             lifecycle.find(linkId).filter(l -> l.status() == LinkStatus.AUTHENTICATING || l.status() == LinkStatus.RUNNING)
-                    .ifPresent(l -> lifecycle.fail(l, l.progress(), new LinkError(LinkError.INTERNAL_ERROR,
-                            "Linkport could not finish this link; start a new link.", false)));
+                    .ifPresent(l -> lifecycle.fail(l, l.progress(), STOPPED));
         } catch (RuntimeException e) {
             log.error("Could not fail link {}; the lease sweeper will", linkId, e);
         }

@@ -13,6 +13,7 @@ import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkOperation;
 import io.linkport.links.LinkService;
 import io.linkport.links.LinkStatus;
+import io.linkport.links.StartedRun;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import io.linkport.web.ApiException;
@@ -107,10 +108,10 @@ class SessionService {
         Link link = link(caller);
         IntegrationDescriptor descriptor = readyToLogIn(link, AuthMethod.CREDENTIALS);
         Map<String, String> credentials = credentialsOf(body, descriptor);
-        Link authenticating = lifecycle.beginLogin(link, engine.nodeId(), "credentials_submitted")
+        StartedRun authenticating = lifecycle.beginLogin(link, engine.nodeId(), "credentials_submitted")
                 .orElseThrow(SessionService::stale);
         engine.login(authenticating, credentials);
-        return authenticating;
+        return authenticating.link();
     }
 
     Link mfa(SessionCaller caller, JsonNode body) {
@@ -118,9 +119,10 @@ class SessionService {
         requireStatus(link, LinkStatus.MFA_REQUIRED);
         MfaChallenge challenge = json.readValue(link.mfaChallenge(), MfaChallenge.class);
         MfaAnswer answer = answerOf(body, challenge);
-        Link authenticating = lifecycle.beginLogin(link, engine.nodeId(), "mfa_submitted").orElseThrow(SessionService::stale);
+        StartedRun authenticating = lifecycle.beginLogin(link, engine.nodeId(), "mfa_submitted")
+                .orElseThrow(SessionService::stale);
         engine.answerMfa(authenticating, link.mfaChallenge(), answer);
-        return authenticating;
+        return authenticating.link();
     }
 
     /** Before completion the link fails with USER_EXITED; after it, nothing changes. */

@@ -65,10 +65,14 @@ class HotStateChangesTest extends ServerTest {
 
         Link claimed = change(() -> lifecycle.claim(lifecycle.find(linkId).orElseThrow()), hot);
         Link consented = change(() -> lifecycle.consent(claimed), hot);
-        Link authenticating = change(() -> lifecycle.beginLogin(consented, "node_hot_test", "credentials"), indexed);
-        Link running = change(() -> lifecycle.loginSucceeded(authenticating).map(StartedRun::link), hot);
-        Link second = change(() -> lifecycle.operationCompleted(running, List.of("completed", "running"), 0), hot);
-        Link completed = change(() -> lifecycle.complete(second, List.of("completed", "completed"), "{}", () -> { }), indexed);
+        Link authenticating = change(() -> lifecycle.beginLogin(consented, "node_hot_test", "credentials")
+                .map(StartedRun::link), indexed);
+        Link running = change(() -> lifecycle.advance(authenticating, List.of("running", "pending"),
+                List.of(RunStep.loggedIn())), hot);
+        Link second = change(() -> lifecycle.advance(running, List.of("completed", "running"),
+                List.of(RunStep.operationCompleted(0))), hot);
+        Link completed = change(() -> lifecycle.complete(second, List.of("completed", "completed"), List.of(), "{}",
+                () -> { }), indexed);
 
         assertThat(completed.status()).isEqualTo(LinkStatus.COMPLETED);
     }
