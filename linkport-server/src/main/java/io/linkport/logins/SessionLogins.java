@@ -50,7 +50,10 @@ class SessionLogins {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Runs on the session's thread right after LOGIN_SUCCEEDED committed, before the reads start. */
+    /**
+     * Runs on the session's thread as its login succeeds, before the reads start; for a link that
+     * saves a login, LOGIN_SUCCEEDED has committed by then (the run writes it at once).
+     */
     @EventListener
     void loginSucceeded(LoginSucceeded login) {
         if (!login.forLogin()) {

@@ -64,7 +64,7 @@ class OperationRunner {
      * holds still gets its events.
      */
     void run(StartedRun started, RunJournal journal, Provider provider, ConnectorState session, String loginKey) {
-        List<String> progress = new ArrayList<>(Collections.nCopies(started.link().operations().size(), "pending"));
+        List<String> progress = firstRunning(started.link().operations().size());
         try {
             run(started, journal, provider, session, loginKey, progress);
         } catch (RuntimeException e) {
@@ -82,9 +82,6 @@ class OperationRunner {
         Link link = started.link();
         List<LinkOperation> operations = link.operations();
         List<JsonNode> arguments = links.arguments(started);
-        if (!progress.isEmpty()) {
-            progress.set(0, "running");
-        }
         List<Map<String, Object>> outputs = new ArrayList<>();
         ConnectorState current = session;
         for (int i = 0; i < operations.size(); i++) {
@@ -137,6 +134,15 @@ class OperationRunner {
         // sees the link completed also sees that data.
         journal.complete(progress, json.writeValueAsString(shape(operations, outputs)),
                 () -> publisher.publishEvent(new RunCompleted(link.id(), link.forLogin(), reads(operations, outputs))));
+    }
+
+    /** The progress of {@code operations} operations as a run starts: the first running, the rest pending. */
+    static List<String> firstRunning(int operations) {
+        List<String> progress = new ArrayList<>(Collections.nCopies(operations, "pending"));
+        if (!progress.isEmpty()) {
+            progress.set(0, "running");
+        }
+        return progress;
     }
 
     private static List<Map<String, Object>> reads(List<LinkOperation> operations, List<Map<String, Object>> outputs) {

@@ -22,7 +22,6 @@ import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,12 +153,9 @@ class SessionEngine {
                         Supplier<Map<String, String>> credentials, Retry retry) {
         Link link = run.link();
         if (result instanceof LoginResult.Success success) {
-            List<String> progress = new ArrayList<>(Collections.nCopies(link.operations().size(), "pending"));
-            if (!progress.isEmpty()) {
-                progress.set(0, "running");
-            }
             RunJournal journal = new RunJournal(lifecycle, calls, settings.progressDelay(), link);
-            if (!journal.record(RunStep.loggedIn(), progress) || (link.forLogin() && !journal.flush())) {
+            if (!journal.record(RunStep.loggedIn(), OperationRunner.firstRunning(link.operations().size()))
+                    || (link.forLogin() && !journal.flush())) {
                 return null;
             }
             publisher.publishEvent(new LoginSucceeded(link.id(), link.tenantId(), link.mode(), link.integrationId(),
