@@ -30,8 +30,10 @@ import java.util.function.Supplier;
 
 /**
  * Every state change of a claimed link, for the session engine. Each method is one conditional
- * UPDATE on the state it leaves plus exactly one event, in one transaction; an empty answer
- * means another request, node or sweeper changed the link first, and the caller must stop.
+ * UPDATE on the state it leaves plus its events, in one transaction: exactly one, except where a
+ * run's earlier steps ({@link RunStep}) are written with it, each with its own event, in order. An
+ * empty answer means another request, node or sweeper changed the link first, and the caller must
+ * stop.
  */
 @Service
 public class LinkLifecycle {
@@ -223,7 +225,7 @@ public class LinkLifecycle {
     /**
      * One state change as a unit of the {@link GroupTransaction}: committed with the changes other
      * runs and requests are making at that moment, instead of in a transaction of its own. On two
-     * cores a run's seven transactions — each a commit, an event insert and a subscription lookup of
+     * cores a run's transactions — each a commit, an event insert and a subscription lookup of
      * its own — cost PostgreSQL more than the statements that change the link. Inside a caller's
      * transaction it simply joins it. The unit may run on another caller's thread, so it only
      * touches the database.
