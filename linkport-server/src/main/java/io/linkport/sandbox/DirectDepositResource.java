@@ -56,19 +56,26 @@ class DirectDepositResource implements SandboxResource {
         Map<String, Object> allocation = (Map<String, Object>) arguments.getOrDefault("allocation",
                 Map.of("type", "remainder"));
         boolean remainder = "remainder".equals(allocation.get("type"));
-        List<Map<String, Object>> allocations = new ArrayList<>(current(account));
-        allocations.removeIf(a -> (routing.equals(a.get("routingNumber")) && last4.equals(a.get("accountNumberLast4")))
-                || (remainder && "remainder".equals(type(a))));
-        allocations.add(object("id", Ids.prefixed("dda_"), "routingNumber", routing, "accountNumberLast4", last4,
+        Map<String, Object> added = object("id", Ids.prefixed("dda_"), "routingNumber", routing, "accountNumberLast4", last4,
                 "accountType", arguments.get("accountType"), "allocation", object("type", allocation.get("type"),
-                        "value", allocation.get("value"))));
-        if (percentTotal(allocations).compareTo(BigDecimal.valueOf(100)) > 0) {
+                        "value", allocation.get("value")));
+        // stored lists are never empty: a write always leaves its own allocation
+        List<Map<String, Object>> written = state.updateList(account, STATE, stored -> {
+            List<Map<String, Object>> allocations = new ArrayList<>(stored.isEmpty() ? List.of(generated(account)) : stored);
+            allocations.removeIf(a -> (routing.equals(a.get("routingNumber")) && last4.equals(a.get("accountNumberLast4")))
+                    || (remainder && "remainder".equals(type(a))));
+            allocations.add(added);
+            if (percentTotal(allocations).compareTo(BigDecimal.valueOf(100)) > 0) {
+                return null;
+            }
+            allocations.sort(Comparator.comparing(a -> "remainder".equals(type(a))));
+            return allocations;
+        });
+        if (written == null) {
             return new OperationResult.Failure(FailureCode.OPERATION_REJECTED,
                     "Percentage allocations would add up to more than 100%");
         }
-        allocations.sort(Comparator.comparing(a -> "remainder".equals(type(a))));
-        state.saveList(account, STATE, allocations);
-        return new OperationResult.Success(object("allocations", allocations));
+        return new OperationResult.Success(object("allocations", written));
     }
 
     private List<Map<String, Object>> current(SandboxAccount account) {

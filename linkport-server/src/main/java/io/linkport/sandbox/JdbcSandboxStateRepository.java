@@ -1,7 +1,9 @@
 package io.linkport.sandbox;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +19,14 @@ class JdbcSandboxStateRepository {
     private static final String INSERT = """
             INSERT INTO sandbox_state (integration_id, account_key, state_key, state_value, updated_at)
             VALUES (:integration, :account, :key, :value, :now)""";
-    private static final String UPDATE = """
-            UPDATE sandbox_state SET state_value = :value, updated_at = :now
+    private static final String SELECT_VERSIONED = """
+            SELECT state_value, updated_at FROM sandbox_state
             WHERE integration_id = :integration AND account_key = :account AND state_key = :key""";
+    /** A compare-and-set on {@code updated_at}, which every write moves forward. */
+    private static final String REPLACE = """
+            UPDATE sandbox_state SET state_value = :value, updated_at = :now
+            WHERE integration_id = :integration AND account_key = :account AND state_key = :key
+                AND updated_at = :expected""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -34,6 +41,26 @@ class JdbcSandboxStateRepository {
                 .query(String.class).optional();
     }
 
+    /** A stored value with the time it was written, which {@link #replace} compares. */
+    record Versioned(String value, OffsetDateTime updatedAt) {
+    }
+
+    Optional<Versioned> findVersioned(String integrationId, String accountKey, String key) {
+        return jdbc.sql(SELECT_VERSIONED).param("integration", integrationId).param("account", accountKey).param("key", key)
+                .query((rs, row) -> new Versioned(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).optional();
+    }
+
+    /**
+     * Replaces the value read as {@code read}, unless another write came first; true when it did.
+     * The new {@code updated_at} is later than the one read, to the microsecond both databases keep.
+     */
+    boolean replace(String integrationId, String accountKey, String key, Versioned read, String value) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime written = now.isAfter(read.updatedAt()) ? now : read.updatedAt().plus(1, ChronoUnit.MICROS);
+        return jdbc.sql(REPLACE).param("integration", integrationId).param("account", accountKey).param("key", key)
+                .param("value", value).param("now", written).param("expected", read.updatedAt()).update() == 1;
+    }
+
     /** Inserts unless a value is already there; true when this call inserted it. */
     boolean insertIfAbsent(String integrationId, String accountKey, String key, String value) {
         try {
@@ -41,13 +68,6 @@ class JdbcSandboxStateRepository {
             return true;
         } catch (DuplicateKeyException e) {
             return false;
-        }
-    }
-
-    void save(String integrationId, String accountKey, String key, String value) {
-        if (statement(UPDATE, integrationId, accountKey, key, value).update() == 0
-                && !insertIfAbsent(integrationId, accountKey, key, value)) {
-            statement(UPDATE, integrationId, accountKey, key, value).update();
         }
     }
 

@@ -70,13 +70,16 @@ class PaymentMethodResource implements SandboxResource {
         }
         String brand = CardChecks.brand(number);
         String last4 = number.substring(number.length() - 4);
-        List<Map<String, Object>> written = new ArrayList<>(state.list(account, STATE).orElse(List.of()));
-        written.removeIf(c -> last4.equals(c.get("last4")) && expiry.equals(c.get("expirationDate"))
-                && brand.equals(c.get("brand")));
-        written.add(object("id", Ids.prefixed("pm_"), "type", "card", "brand", brand, "last4", last4,
+        Map<String, Object> card = object("id", Ids.prefixed("pm_"), "type", "card", "brand", brand, "last4", last4,
                 "expirationDate", expiry, "nameOnCard", arguments.get("nameOnCard"),
-                "billingZip", arguments.get("billingZip")));
-        state.saveList(account, STATE, written);
+                "billingZip", arguments.get("billingZip"));
+        List<Map<String, Object>> written = state.updateList(account, STATE, stored -> {
+            List<Map<String, Object>> cards = new ArrayList<>(stored);
+            cards.removeIf(c -> last4.equals(c.get("last4")) && expiry.equals(c.get("expirationDate"))
+                    && brand.equals(c.get("brand")));
+            cards.add(card);
+            return cards;
+        });
         return new OperationResult.Success(paymentMethods(account, written));
     }
 

@@ -68,6 +68,75 @@ class SandboxWritesTest extends ServerTest {
         assertThat(cards.stream().<Object>map(card -> ((Map<?, ?>) card).get("isDefault")).toList()).containsExactly(true, false, false);
     }
 
+    /**
+     * Each write reads the person's cards and stores them with its own added: writes at the same
+     * moment must each land on top of the others, not overwrite what another just stored.
+     */
+    @Test
+    void sixteenWritesAtOnceToOnePersonThenEveryCardKept() throws Exception {
+        ConnectorState session = calls.session("tmobile", "user_good_crowded");
+        List<String> numbers = java.util.stream.IntStream.range(0, 16).mapToObj(i -> luhn("4111111111110" + (10 + i)))
+                .toList();
+        atOnce(numbers.stream().map(number -> card(number)).toList(),
+                card -> calls.run("tmobile", "user_good_crowded", session, "paymentMethod", "write", card));
+
+        List<?> cards = (List<?>) calls.read("tmobile", "user_good_crowded", "paymentMethod").get("paymentMethods");
+
+        assertThat(cards.stream().<Object>map(card -> ((Map<?, ?>) card).get("last4")).toList())
+                .hasSize(17).containsAll(numbers.stream().map(n -> n.substring(12)).toList());
+    }
+
+    @Test
+    void eightDirectDepositWritesAtOnceToOnePersonThenEveryAllocationKept() throws Exception {
+        ConnectorState session = calls.session("paychex", "user_good_crowded");
+        List<Map<String, Object>> deposits = java.util.stream.IntStream.range(0, 8).mapToObj(i -> {
+            Map<String, Object> deposit = deposit("011000015", Map.of("type", "percent", "value", 10));
+            deposit.put("accountNumber", "5555000" + i);
+            return deposit;
+        }).toList();
+
+        atOnce(deposits, deposit -> calls.run("paychex", "user_good_crowded", session, "directDeposit", "write", deposit));
+
+        List<?> allocations = (List<?>) calls.read("paychex", "user_good_crowded", "directDeposit").get("allocations");
+        assertThat(allocations.stream().<Object>map(a -> ((Map<?, ?>) a).get("accountNumberLast4")).toList())
+                .hasSize(9).contains("0000", "0001", "0002", "0003", "0004", "0005", "0006", "0007");
+    }
+
+    /** Runs {@code write} on every argument at the same moment, each on a thread of its own; each must succeed. */
+    private static void atOnce(List<Map<String, Object>> arguments,
+                               java.util.function.Function<Map<String, Object>, OperationResult> write) throws Exception {
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(arguments.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<OperationResult>> writes = arguments.stream().map(a -> writers.submit(() -> {
+                start.await();
+                return write.apply(a);
+            })).toList();
+            start.countDown();
+            for (java.util.concurrent.Future<OperationResult> done : writes) {
+                assertThat(done.get(60, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(OperationResult.Success.class);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    /** {@code fifteenDigits} with its Luhn check digit appended. */
+    private static String luhn(String fifteenDigits) {
+        int sum = 0;
+        for (int i = 0; i < fifteenDigits.length(); i++) {
+            int digit = fifteenDigits.charAt(fifteenDigits.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return fifteenDigits + (10 - sum % 10) % 10;
+    }
+
     @Test
     void writePaymentMethodThenOtherLoginsAndInstitutionsUnchanged() {
         ConnectorState session = calls.session("ubereats", "user_good_writer");
