@@ -13,13 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcSandboxStateRepository {
 
-    private static final String SELECT = """
-            SELECT state_value FROM sandbox_state
-            WHERE integration_id = :integration AND account_key = :account AND state_key = :key""";
     private static final String INSERT = """
             INSERT INTO sandbox_state (integration_id, account_key, state_key, state_value, updated_at)
             VALUES (:integration, :account, :key, :value, :now)""";
-    private static final String SELECT_VERSIONED = """
+    private static final String SELECT = """
             SELECT state_value, updated_at FROM sandbox_state
             WHERE integration_id = :integration AND account_key = :account AND state_key = :key""";
     /** A compare-and-set on {@code updated_at}, which every write moves forward. */
@@ -36,17 +33,16 @@ class JdbcSandboxStateRepository {
         this.clock = clock;
     }
 
-    Optional<String> find(String integrationId, String accountKey, String key) {
-        return jdbc.sql(SELECT).param("integration", integrationId).param("account", accountKey).param("key", key)
-                .query(String.class).optional();
-    }
-
     /** A stored value with the time it was written, which {@link #replace} compares. */
     record Versioned(String value, OffsetDateTime updatedAt) {
     }
 
+    Optional<String> find(String integrationId, String accountKey, String key) {
+        return findVersioned(integrationId, accountKey, key).map(Versioned::value);
+    }
+
     Optional<Versioned> findVersioned(String integrationId, String accountKey, String key) {
-        return jdbc.sql(SELECT_VERSIONED).param("integration", integrationId).param("account", accountKey).param("key", key)
+        return jdbc.sql(SELECT).param("integration", integrationId).param("account", accountKey).param("key", key)
                 .query((rs, row) -> new Versioned(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).optional();
     }
 
@@ -55,16 +51,16 @@ class JdbcSandboxStateRepository {
      * The new {@code updated_at} is later than the one read, to the microsecond both databases keep.
      */
     boolean replace(String integrationId, String accountKey, String key, Versioned read, String value) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = now();
         OffsetDateTime written = now.isAfter(read.updatedAt()) ? now : read.updatedAt().plus(1, ChronoUnit.MICROS);
-        return jdbc.sql(REPLACE).param("integration", integrationId).param("account", accountKey).param("key", key)
-                .param("value", value).param("now", written).param("expected", read.updatedAt()).update() == 1;
+        return statement(REPLACE, integrationId, accountKey, key, value, written).param("expected", read.updatedAt())
+                .update() == 1;
     }
 
     /** Inserts unless a value is already there; true when this call inserted it. */
     boolean insertIfAbsent(String integrationId, String accountKey, String key, String value) {
         try {
-            statement(INSERT, integrationId, accountKey, key, value).update();
+            statement(INSERT, integrationId, accountKey, key, value, now()).update();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -72,8 +68,13 @@ class JdbcSandboxStateRepository {
     }
 
     private JdbcClient.StatementSpec statement(String sql, String integrationId, String accountKey, String key,
-                                               String value) {
+                                               String value, OffsetDateTime now) {
         return jdbc.sql(sql).param("integration", integrationId).param("account", accountKey).param("key", key)
-                .param("value", value).param("now", clock.instant().atOffset(ZoneOffset.UTC));
+                .param("value", value).param("now", now);
+    }
+
+    /** Now, to the microsecond both databases keep, so what {@link #findVersioned} reads back is what was written. */
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }
