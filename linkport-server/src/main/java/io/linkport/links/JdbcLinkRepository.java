@@ -89,7 +89,7 @@ class JdbcLinkRepository {
     static final String BEGIN_LOGIN = """
             UPDATE links SET status = 'authenticating', error_code = NULL, error_message = NULL, error_retryable = FALSE,
                 lease_owner = ?, lease_until = ?, sweep_at = ?, updated_at = ?
-            WHERE id = ? AND status = ? AND expires_at > ?""";
+            WHERE id = ? AND status = ? AND integration_id = ? AND expires_at > ?""";
     static final String MFA_REQUIRED = """
             UPDATE links SET status = 'mfa_required', mfa_challenge = ?, connector_state_encrypted = ?, error_code = ?,
                 error_message = ?, error_retryable = ?, mfa_attempts_left = ?, lease_owner = NULL, lease_until = NULL,

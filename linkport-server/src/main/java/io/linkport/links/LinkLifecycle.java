@@ -105,7 +105,8 @@ public class LinkLifecycle {
 
     /**
      * claimed|mfa_required → authenticating, leased to {@code owner}, with its LOGIN_STARTED event
-     * ({@code step}: what the user just sent — credentials, an MFA answer, an OAuth callback). The
+     * ({@code step}: what the user just sent — credentials, an MFA answer, an OAuth callback), provided
+     * the link is still at the integration {@code link} names, against which that was checked. The
      * operations' sealed arguments come back with the change: the run needs them once its login
      * succeeds, and reads them here rather than in a query of its own.
      */
@@ -113,7 +114,8 @@ public class LinkLifecycle {
         return inGroup(() -> {
             Instant now = clock.instant();
             Instant leaseUntil = now.plus(settings.lease());
-            return links.changeStartingRun(BEGIN_LOGIN, owner, leaseUntil, leaseUntil, now, link.id(), link.status().lower(), now)
+            return links.changeStartingRun(BEGIN_LOGIN, owner, leaseUntil, leaseUntil, now, link.id(),
+                            link.status().lower(), link.integrationId(), now)
                     .map(started -> {
                         announce(started.link(), EventType.LOGIN_STARTED, Map.of("step", step), step, null);
                         return started;

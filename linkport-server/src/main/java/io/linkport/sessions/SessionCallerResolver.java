@@ -6,6 +6,7 @@ import io.linkport.links.SessionLink;
 import io.linkport.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -14,17 +15,22 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Authenticates the session API: a {@code ses_…} bearer token, looked up by its hash. */
+/**
+ * Authenticates the session API: a {@code ses_…} bearer token, looked up by its hash, or, for a
+ * parameter marked {@link LastWrittenLink}, found among this node's {@link SessionSnapshots} first.
+ */
 @Component
 class SessionCallerResolver implements HandlerMethodArgumentResolver {
 
     static final String PREFIX = "ses_";
 
     private final LinkLifecycle links;
+    private final SessionSnapshots snapshots;
     private final Clock clock;
 
-    SessionCallerResolver(LinkLifecycle links, Clock clock) {
+    SessionCallerResolver(LinkLifecycle links, SessionSnapshots snapshots, Clock clock) {
         this.links = links;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -46,11 +52,30 @@ class SessionCallerResolver implements HandlerMethodArgumentResolver {
             throw invalid();
         }
         String hash = Secrets.sha256Hex(token);
+        if (parameter.hasParameterAnnotation(LastWrittenLink.class)) {
+            Optional<SessionLink> known = snapshots.recall(hash);
+            if (known.isPresent()) {
+                return caller(token, hash, known.get(), true);
+            }
+        }
+        return read(token, hash);
+    }
+
+    /** The caller with its session and link read from the database now. */
+    SessionCaller reread(SessionCaller caller) {
+        return read(caller.token(), caller.tokenHash());
+    }
+
+    private SessionCaller read(String token, String hash) {
         SessionLink stored = links.findBySession(hash).orElseThrow(SessionCallerResolver::invalid);
         if (!stored.sessionExpiresAt().isAfter(clock.instant())) {
             throw ApiException.unauthorized("session_expired", "The session has expired; open the link again.");
         }
-        return new SessionCaller(token, hash, stored.link().id(), stored.sessionExpiresAt(), stored.link());
+        return caller(token, hash, stored, false);
+    }
+
+    private static SessionCaller caller(String token, String hash, SessionLink session, boolean snapshot) {
+        return new SessionCaller(token, hash, session.link().id(), session.sessionExpiresAt(), session.link(), snapshot);
     }
 
     private static ApiException invalid() {

@@ -66,6 +66,7 @@ class SessionController {
             starter.recordRejection(body, e);
             throw e;
         }
+        sessions.opened(started);
         return ResponseEntity.status(HttpStatus.CREATED).body(new StartedResponse(started.sessionToken(),
                 started.expiresAt().toString(), views.of(started.link(), started.expiresAt())));
     }
@@ -93,13 +94,13 @@ class SessionController {
 
     @PostMapping(value = "/v1/session/consent", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the user's consent to the operations")
-    SessionView consent(SessionCaller caller, @RequestBody(required = false) JsonNode body) {
+    SessionView consent(@LastWrittenLink SessionCaller caller, @RequestBody(required = false) JsonNode body) {
         return view(caller, sessions.consent(caller));
     }
 
     @PostMapping(value = "/v1/session/credentials", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit credentials; the login runs in the background (poll GET /v1/session)")
-    ResponseEntity<SessionView> credentials(SessionCaller caller, @RequestBody JsonNode body) {
+    ResponseEntity<SessionView> credentials(@LastWrittenLink SessionCaller caller, @RequestBody JsonNode body) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(caller, sessions.credentials(caller, body)));
     }
 

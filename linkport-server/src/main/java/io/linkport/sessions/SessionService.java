@@ -7,12 +7,14 @@ import io.linkport.connector.IntegrationDescriptor;
 import io.linkport.connector.MfaAnswer;
 import io.linkport.connector.MfaChallenge;
 import io.linkport.connector.ResourceDescriptor;
+import io.linkport.common.Secrets;
 import io.linkport.links.Link;
 import io.linkport.links.LinkError;
 import io.linkport.links.LinkLifecycle;
 import io.linkport.links.LinkOperation;
 import io.linkport.links.LinkService;
 import io.linkport.links.LinkStatus;
+import io.linkport.links.SessionLink;
 import io.linkport.links.StartedRun;
 import io.linkport.providers.Provider;
 import io.linkport.providers.ProviderCatalog;
@@ -24,7 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,15 +41,24 @@ class SessionService {
     private final LinkLifecycle lifecycle;
     private final ProviderCatalog catalog;
     private final SessionEngine engine;
+    private final SessionCallerResolver callers;
+    private final SessionSnapshots snapshots;
     private final JsonMapper json;
 
     SessionService(LinkService links, LinkLifecycle lifecycle, ProviderCatalog catalog, SessionEngine engine,
-                   JsonMapper json) {
+                   SessionCallerResolver callers, SessionSnapshots snapshots, JsonMapper json) {
         this.links = links;
         this.lifecycle = lifecycle;
         this.catalog = catalog;
         this.engine = engine;
+        this.callers = callers;
+        this.snapshots = snapshots;
         this.json = json;
+    }
+
+    /** A session just opened on this node: its consent and credentials may be taken on this snapshot. */
+    void opened(SessionStarter.Started started) {
+        snapshots.remember(Secrets.sha256Hex(started.sessionToken()), new SessionLink(started.link(), started.expiresAt()));
     }
 
     /** The caller's link as this request's authentication read it, expired first if its time is up. */
@@ -96,22 +109,56 @@ class SessionService {
     }
 
     Link consent(SessionCaller caller) {
-        Link link = link(caller);
-        requireStatus(link, LinkStatus.CLAIMED);
-        if (link.integrationId() == null) {
-            throw ApiException.conflict("integration_required", "Pick an integration first.");
-        }
-        return lifecycle.consent(link).orElseThrow(SessionService::stale);
+        Link consented = onLatest(caller, current -> {
+            Link link = link(current);
+            requireStatus(link, LinkStatus.CLAIMED);
+            if (link.integrationId() == null) {
+                throw ApiException.conflict("integration_required", "Pick an integration first.");
+            }
+            return lifecycle.consent(link);
+        });
+        snapshots.remember(caller.tokenHash(), new SessionLink(consented, caller.expiresAt()));
+        return consented;
     }
 
     Link credentials(SessionCaller caller, JsonNode body) {
-        Link link = link(caller);
-        IntegrationDescriptor descriptor = readyToLogIn(link, AuthMethod.CREDENTIALS);
-        Map<String, String> credentials = credentialsOf(body, descriptor);
-        StartedRun authenticating = lifecycle.beginLogin(link, engine.nodeId(), "credentials_submitted")
-                .orElseThrow(SessionService::stale);
-        engine.login(authenticating, credentials);
-        return authenticating.link();
+        record LoginBegun(StartedRun run, Map<String, String> credentials) {
+        }
+        LoginBegun begun = onLatest(caller, current -> {
+            Link link = link(current);
+            IntegrationDescriptor descriptor = readyToLogIn(link, AuthMethod.CREDENTIALS);
+            Map<String, String> credentials = credentialsOf(body, descriptor);
+            return lifecycle.beginLogin(link, engine.nodeId(), "credentials_submitted")
+                    .map(run -> new LoginBegun(run, credentials));
+        });
+        snapshots.forget(caller.tokenHash());
+        engine.login(begun.run(), begun.credentials());
+        return begun.run().link();
+    }
+
+    /**
+     * Takes {@code step} (an empty result: its conditional write found the link changed) on the
+     * caller's link. A caller holding this node's snapshot of the link ({@link LastWrittenLink})
+     * takes it on the snapshot first; a step refused there, by an exception or by its write, is taken
+     * again on the link read now, so that every refusal the caller sees is the database's, never the
+     * snapshot's. A step must therefore write nothing but conditional changes before it can refuse.
+     */
+    private <T> T onLatest(SessionCaller caller, Function<SessionCaller, Optional<T>> step) {
+        SessionCaller current = caller;
+        if (caller.snapshot()) {
+            try {
+                Optional<T> taken = step.apply(caller);
+                if (taken.isPresent()) {
+                    snapshots.used();
+                    return taken.get();
+                }
+            } catch (ApiException | ValidationException refusedOnSnapshot) {
+                // taken again below, on the link as it is
+            }
+            snapshots.refused();
+            current = callers.reread(caller);
+        }
+        return step.apply(current).orElseThrow(SessionService::stale);
     }
 
     Link mfa(SessionCaller caller, JsonNode body) {

@@ -23,6 +23,7 @@ import io.linkport.web.ValidationException;
 import io.linkport.web.ValidationIssue;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,8 @@ public class SessionStarter {
     private Started open(Link claimed) {
         String token = SessionCallerResolver.PREFIX + Secrets.randomUrlSafe(32);
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(settings.sessionLifetime());
+        // to the millisecond, as stored and read back: a response and a later read show the same instant
+        Instant expiresAt = now.plus(settings.sessionLifetime()).truncatedTo(ChronoUnit.MILLIS);
         sessions.insert(Secrets.sha256Hex(token), claimed.id(), now, expiresAt);
         return new Started(token, expiresAt, claimed);
     }
