@@ -80,8 +80,9 @@ class JdbcLinkRepository {
     static final String CLAIM_BY_CODE = """
             UPDATE links SET status = 'claimed', claimed_at = ?, updated_at = ?
             WHERE claim_code_hash = ? AND status = 'pending' AND expires_at > ?""";
+    /** The user consented to what one institution would do: another one needs consent again. */
     static final String SELECT_INTEGRATION = """
-            UPDATE links SET integration_id = ?, operations = ?, progress = ?, updated_at = ?
+            UPDATE links SET integration_id = ?, operations = ?, progress = ?, consented = FALSE, updated_at = ?
             WHERE id = ? AND status = 'claimed' AND integration_fixed = FALSE""";
     static final String CONSENT = """
             UPDATE links SET consented = TRUE, updated_at = ?

@@ -153,6 +153,28 @@ class SessionClaimTest extends ServerTest {
                 .contains("\"endUserId\":\"eu-7\"");
     }
 
+    /** Consent is to one institution's operations: picking another one afterwards asks for it again. */
+    @Test
+    void consentedThenAnotherIntegrationPickedThenConsentAskedAgainBeforeLogin() {
+        TestTenant tenant = newTenant("claim-repick");
+        SessionClient session = SessionClient.claim(api, "linkToken",
+                linkToken(tenant, Map.of("org_name", "Acme", "required_jobs", List.of("employment"), "end_user_id", "eu-repick")));
+        session.ok("/v1/session/integration", Map.of("integrationId", "adp"), 200);
+        assertThat(session.consent().get("step").asString()).isEqualTo("credentials");
+
+        JsonNode repicked = session.ok("/v1/session/integration", Map.of("integrationId", "gusto"), 200);
+
+        assertThat(repicked.get("step").asString()).isEqualTo("consent");
+        assertThat(repicked.get("integration").get("id").asString()).isEqualTo("gusto");
+        Api.Response early = session.post("/v1/session/credentials",
+                Map.of("credentials", Map.of("username", "user_good", "password", "pass_good")));
+        assertThat(early.status()).as(early.text()).isEqualTo(409);
+        assertThat(early.json().get("error").asString()).isEqualTo("consent_required");
+        assertThat(session.consent().get("step").asString()).isEqualTo("credentials");
+        session.logIn("user_good", "pass_good");
+        assertThat(session.awaitStep("completed").get("integration").get("id").asString()).isEqualTo("gusto");
+    }
+
     @Test
     void linkTokenWithIntegrationIdThenIntegrationFixed() {
         TestTenant tenant = newTenant("claim-link-token-fixed");
