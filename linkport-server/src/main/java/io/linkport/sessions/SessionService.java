@@ -7,7 +7,6 @@ import io.linkport.connector.IntegrationDescriptor;
 import io.linkport.connector.MfaAnswer;
 import io.linkport.connector.MfaChallenge;
 import io.linkport.connector.ResourceDescriptor;
-import io.linkport.common.Secrets;
 import io.linkport.links.Link;
 import io.linkport.links.LinkError;
 import io.linkport.links.LinkLifecycle;
@@ -58,7 +57,7 @@ class SessionService {
 
     /** A session just opened on this node: its consent and credentials may be taken on this snapshot. */
     void opened(SessionStarter.Started started) {
-        snapshots.remember(Secrets.sha256Hex(started.sessionToken()), new SessionLink(started.link(), started.expiresAt()));
+        snapshots.remember(started.tokenHash(), new SessionLink(started.link(), started.expiresAt()));
     }
 
     /** The caller's link as this request's authentication read it, expired first if its time is up. */

@@ -79,8 +79,8 @@ public class SessionStarter {
         this.writes = writes;
     }
 
-    /** A session handed out: its bearer token (shown once) and the link it acts on. */
-    public record Started(String sessionToken, Instant expiresAt, Link link) {
+    /** A session handed out: its bearer token (shown once), the hash it is stored under, and the link it acts on. */
+    public record Started(String sessionToken, String tokenHash, Instant expiresAt, Link link) {
     }
 
     /** What a saved-login session is for (seed 003): whose login, at which institution if already known. */
@@ -126,8 +126,9 @@ public class SessionStarter {
         Instant now = clock.instant();
         // to the millisecond, as stored and read back: a response and a later read show the same instant
         Instant expiresAt = now.plus(settings.sessionLifetime()).truncatedTo(ChronoUnit.MILLIS);
-        sessions.insert(Secrets.sha256Hex(token), claimed.id(), now, expiresAt);
-        return new Started(token, expiresAt, claimed);
+        String tokenHash = Secrets.sha256Hex(token);
+        sessions.insert(tokenHash, claimed.id(), now, expiresAt);
+        return new Started(token, tokenHash, expiresAt, claimed);
     }
 
     /** A used, expired or revoked token presented to open a session becomes a TOKEN_REJECTED event. */
