@@ -47,23 +47,26 @@ class JdbcSandboxStateRepository {
     }
 
     /**
-     * Replaces the value read as {@code read}, unless another write came first; true when it did.
-     * The new {@code updated_at} is later than the one read, to the microsecond both databases keep.
+     * Replaces the value read as {@code read}, unless another write came first; what it stored
+     * when it did. The new {@code updated_at} is later than the one read, to the microsecond both
+     * databases keep.
      */
-    boolean replace(String integrationId, String accountKey, String key, Versioned read, String value) {
+    Optional<Versioned> replace(String integrationId, String accountKey, String key, Versioned read, String value) {
         OffsetDateTime now = now();
         OffsetDateTime written = now.isAfter(read.updatedAt()) ? now : read.updatedAt().plus(1, ChronoUnit.MICROS);
-        return statement(REPLACE, integrationId, accountKey, key, value, written).param("expected", read.updatedAt())
-                .update() == 1;
+        boolean replaced = statement(REPLACE, integrationId, accountKey, key, value, written)
+                .param("expected", read.updatedAt()).update() == 1;
+        return replaced ? Optional.of(new Versioned(value, written)) : Optional.empty();
     }
 
-    /** Inserts unless a value is already there; true when this call inserted it. */
-    boolean insertIfAbsent(String integrationId, String accountKey, String key, String value) {
+    /** Inserts unless a value is already there; what it stored when this call inserted it. */
+    Optional<Versioned> insertIfAbsent(String integrationId, String accountKey, String key, String value) {
+        OffsetDateTime now = now();
         try {
-            statement(INSERT, integrationId, accountKey, key, value, now()).update();
-            return true;
+            statement(INSERT, integrationId, accountKey, key, value, now).update();
+            return Optional.of(new Versioned(value, now));
         } catch (DuplicateKeyException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

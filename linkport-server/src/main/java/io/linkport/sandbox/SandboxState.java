@@ -3,6 +3,7 @@ package io.linkport.sandbox;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -20,9 +21,11 @@ class SandboxState {
     };
     private static final String PASSWORD_CHANGED = "passwordChanged";
     private static final int MAX_ATTEMPTS = 100;
+    static final int CAPACITY = 4096;
 
     private final JdbcSandboxStateRepository repository;
     private final JsonMapper json;
+    private final Map<Key, JdbcSandboxStateRepository.Versioned> lastSeen = new ConcurrentHashMap<>();
 
     SandboxState(JdbcSandboxStateRepository repository, JsonMapper json) {
         this.repository = repository;
@@ -30,7 +33,11 @@ class SandboxState {
     }
 
     Optional<List<Map<String, Object>>> list(SandboxAccount account, String key) {
-        return repository.find(account.integrationId(), account.stateKey(), key).map(text -> json.readValue(text, LIST));
+        Key at = new Key(account.integrationId(), account.stateKey(), key);
+        Optional<JdbcSandboxStateRepository.Versioned> read = repository.findVersioned(at.integrationId(),
+                at.accountKey(), key);
+        read.ifPresent(versioned -> remember(at, versioned));
+        return read.map(versioned -> json.readValue(versioned.value(), LIST));
     }
 
     /**
@@ -38,24 +45,50 @@ class SandboxState {
      * and returns what was stored; when {@code change} answers null nothing is stored and null is
      * returned. A write that another write overtook between the read and the store is made again on
      * top of it, so two writes at the same moment both land.
+     * <p>
+     * The first attempt starts from the version this node last read or wrote, when it has one: a
+     * run that reads an account's cards and then adds one pays one read, not two. That version only
+     * saves the read; it decides nothing. The store compares it with what the database holds, and a
+     * change that answers null on it is asked again on a fresh read.
      */
     List<Map<String, Object>> updateList(SandboxAccount account, String key, UnaryOperator<List<Map<String, Object>>> change) {
+        Key at = new Key(account.integrationId(), account.stateKey(), key);
+        JdbcSandboxStateRepository.Versioned seen = lastSeen.remove(at);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<JdbcSandboxStateRepository.Versioned> read = repository.findVersioned(account.integrationId(),
-                    account.stateKey(), key);
+            Optional<JdbcSandboxStateRepository.Versioned> read = seen != null ? Optional.of(seen)
+                    : repository.findVersioned(at.integrationId(), at.accountKey(), key);
+            boolean fresh = seen == null;
+            seen = null;
             List<Map<String, Object>> updated = change.apply(read.map(v -> json.readValue(v.value(), LIST)).orElse(List.of()));
             if (updated == null) {
-                return null;
+                if (fresh) {
+                    return null;
+                }
+                continue;
             }
             String text = json.writeValueAsString(updated);
-            boolean stored = read.isPresent()
-                    ? repository.replace(account.integrationId(), account.stateKey(), key, read.get(), text)
-                    : repository.insertIfAbsent(account.integrationId(), account.stateKey(), key, text);
-            if (stored) {
+            Optional<JdbcSandboxStateRepository.Versioned> stored = read.isPresent()
+                    ? repository.replace(at.integrationId(), at.accountKey(), key, read.get(), text)
+                    : repository.insertIfAbsent(at.integrationId(), at.accountKey(), key, text);
+            if (stored.isPresent()) {
+                remember(at, stored.get());
                 return updated;
             }
         }
         throw new IllegalStateException("Sandbox state " + key + " kept changing under " + MAX_ATTEMPTS + " writes");
+    }
+
+    /** Bounded: when full, every version is forgotten at once, which costs later writes a read each and nothing else. */
+    private void remember(Key at, JdbcSandboxStateRepository.Versioned versioned) {
+        if (lastSeen.size() >= CAPACITY) {
+            lastSeen.clear();
+        }
+        lastSeen.put(at, versioned);
+    }
+
+    /** How many versions this node holds; for tests. */
+    int remembered() {
+        return lastSeen.size();
     }
 
     /**
@@ -63,10 +96,13 @@ class SandboxState {
      * login), false ever after.
      */
     boolean markPasswordChanged(String integrationId, String stateKey) {
-        return repository.insertIfAbsent(integrationId, stateKey, PASSWORD_CHANGED, "true");
+        return repository.insertIfAbsent(integrationId, stateKey, PASSWORD_CHANGED, "true").isPresent();
     }
 
     boolean passwordChanged(String integrationId, String stateKey) {
         return repository.find(integrationId, stateKey, PASSWORD_CHANGED).isPresent();
+    }
+
+    private record Key(String integrationId, String accountKey, String key) {
     }
 }
