@@ -53,12 +53,12 @@ class SandboxState {
      */
     List<Map<String, Object>> updateList(SandboxAccount account, String key, UnaryOperator<List<Map<String, Object>>> change) {
         Key at = new Key(account.integrationId(), account.stateKey(), key);
-        JdbcSandboxStateRepository.Versioned seen = lastSeen.remove(at);
+        Optional<JdbcSandboxStateRepository.Versioned> kept = Optional.ofNullable(lastSeen.remove(at));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<JdbcSandboxStateRepository.Versioned> read = seen != null ? Optional.of(seen)
-                    : repository.findVersioned(at.integrationId(), at.accountKey(), key);
-            boolean fresh = seen == null;
-            seen = null;
+            boolean fresh = kept.isEmpty();
+            Optional<JdbcSandboxStateRepository.Versioned> read = fresh
+                    ? repository.findVersioned(at.integrationId(), at.accountKey(), key) : kept;
+            kept = Optional.empty();
             List<Map<String, Object>> updated = change.apply(read.map(v -> json.readValue(v.value(), LIST)).orElse(List.of()));
             if (updated == null) {
                 if (fresh) {
@@ -84,11 +84,6 @@ class SandboxState {
             lastSeen.clear();
         }
         lastSeen.put(at, versioned);
-    }
-
-    /** How many versions this node holds; for tests. */
-    int remembered() {
-        return lastSeen.size();
     }
 
     /**
