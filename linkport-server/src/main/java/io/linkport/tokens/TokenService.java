@@ -141,10 +141,14 @@ public class TokenService {
         return tokens.find(tokenId);
     }
 
+    /**
+     * Why the conditional update refused the token. If the re-read still shows it usable, a
+     * concurrent consume won: on H2 this read can miss the winner's commit for a moment after the
+     * update has seen it (once in 300 runs of 32 callers), so "already used" is the true answer.
+     */
     private ApiException rejection(IssuedToken token) {
         if (token.consumedAt() != null) {
-            return new ApiException(HttpStatus.CONFLICT, "token_already_used",
-                    "This token has already been used. Create a new one for each session.");
+            return alreadyUsed();
         }
         if (token.revokedAt() != null) {
             return ApiException.unauthorized("token_revoked", "This token was replaced by a newer one.");
@@ -152,7 +156,12 @@ public class TokenService {
         if (!token.expiresAt().isAfter(clock.instant())) {
             return ApiException.unauthorized("token_expired", "This token has expired. Create a new one.");
         }
-        return invalid();
+        return alreadyUsed();
+    }
+
+    private static ApiException alreadyUsed() {
+        return new ApiException(HttpStatus.CONFLICT, "token_already_used",
+                "This token has already been used. Create a new one for each session.");
     }
 
     private static ApiException invalid() {

@@ -21,6 +21,20 @@ class TokenConsumeOnceTest extends ServerTest {
 
     @Autowired
     TokenService tokens;
+    @Autowired
+    SigningKeys keys;
+    @Autowired
+    JdbcIssuedTokenRepository repository;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
+    io.linkport.common.LinkportProperties properties;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     @Test
     void consumeWhenThirtyTwoConcurrentCallersThenExactlyOneWins() throws Exception {
@@ -52,6 +66,27 @@ class TokenConsumeOnceTest extends ServerTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void consumeWhenUpdateRefusedButReReadStillShowsTokenUnusedThenAlreadyUsed() {
+        // What H2 did once in 300 runs of the test above: the loser's UPDATE saw the winner's
+        // consume, its re-read a moment later did not yet. Only a concurrent consume explains that.
+        String jwt = newLinkToken();
+        JdbcIssuedTokenRepository winnerNotYetVisible = new JdbcIssuedTokenRepository(jdbc, jdbcTemplate, json) {
+            @Override
+            boolean consume(String id, java.time.Instant now) {
+                return false;
+            }
+        };
+        TokenService loser = new TokenService(keys, winnerNotYetVisible, clock, properties, tx);
+
+        assertThatThrownBy(() -> loser.consume(jwt, TokenKind.LINK))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("token_already_used");
+                    assertThat(e.status().value()).isEqualTo(409);
+                });
+        assertThat(repository.find(tokens.inspect(jwt, TokenKind.LINK).id()).orElseThrow().consumedAt()).isNull();
     }
 
     @Test
