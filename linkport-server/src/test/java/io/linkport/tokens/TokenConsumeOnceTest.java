@@ -1,8 +1,11 @@
 package io.linkport.tokens;
 
+import io.linkport.common.LinkportProperties;
 import io.linkport.testing.Api;
 import io.linkport.testing.ServerTest;
 import io.linkport.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,15 +32,15 @@ class TokenConsumeOnceTest extends ServerTest {
     @Autowired
     JdbcIssuedTokenRepository repository;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    JdbcTemplate jdbcTemplate;
     @Autowired
-    tools.jackson.databind.json.JsonMapper json;
+    JsonMapper json;
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
     @Autowired
-    io.linkport.common.LinkportProperties properties;
+    LinkportProperties properties;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
+    TransactionTemplate tx;
 
     @Test
     void consumeWhenThirtyTwoConcurrentCallersThenExactlyOneWins() throws Exception {
@@ -75,7 +81,7 @@ class TokenConsumeOnceTest extends ServerTest {
         String jwt = newLinkToken();
         JdbcIssuedTokenRepository winnerNotYetVisible = new JdbcIssuedTokenRepository(jdbc, jdbcTemplate, json) {
             @Override
-            boolean consume(String id, java.time.Instant now) {
+            boolean consume(String id, Instant now) {
                 return false;
             }
         };
