@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -160,7 +159,7 @@ public class TokenService {
     }
 
     private static ApiException alreadyUsed() {
-        return new ApiException(HttpStatus.CONFLICT, "token_already_used",
+        return ApiException.conflict("token_already_used",
                 "This token has already been used. Create a new one for each session.");
     }
 
